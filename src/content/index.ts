@@ -1,0 +1,3 @@
+export * from './content-error';
+export * from './read-content-file';
+export * from './localised';

@@ -1,0 +1,3 @@
+export * from './intents';
+export * from './messages';
+export * from './load-knowledge';
