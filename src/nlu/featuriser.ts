@@ -1,0 +1,68 @@
+import { PorterStemmer, PorterStemmerFr } from 'natural/lib/natural/stemmers';
+import { AggressiveTokenizer, AggressiveTokenizerFr } from 'natural/lib/natural/tokenizers';
+import { Spellcheck } from 'natural/lib/natural/spellcheck';
+import { words as stopwordsFr } from 'natural/lib/natural/util/stopwords_fr';
+import { words as stopwordsEn } from 'natural/lib/natural/util/stopwords';
+import type { Locale } from '../content';
+import { MAX_NLU_CHARS, fold } from './normalise';
+
+// Words that carry meaning for us although the generic stop-word lists drop them.
+const KEEP = new Set(['ne', 'pas', 'plus', 'personne', 'rien', 'not', 'no', 'nobody', 'help', 'stop', 'seul', 'alone']);
+
+const LANGUAGE = {
+  fr: { tokenizer: new AggressiveTokenizerFr(), stemmer: PorterStemmerFr, stop: new Set(stopwordsFr.map(fold)) },
+  en: { tokenizer: new AggressiveTokenizer(), stemmer: PorterStemmer, stop: new Set(stopwordsEn.map(fold)) },
+} as const;
+
+export interface Features {
+  /** Stemmed words and pairs of neighbouring stems, as the classifier sees them. */
+  features: string[];
+  /** How many words carried meaning (after stop words). */
+  wordCount: number;
+}
+
+/**
+ * Turns text into classifier features for one language: fold accents, tokenise, drop stop words,
+ * correct typos against the training vocabulary (one edit away), stem, and add neighbouring pairs.
+ */
+export class Featuriser {
+  private readonly vocabulary = new Set<string>();
+  private spellcheck: Spellcheck | undefined;
+  private readonly corrections = new Map<string, string | null>();
+
+  constructor(readonly locale: Locale) {}
+
+  /** Learns the words of the training texts, so that misspellings of them can be corrected. */
+  learn(texts: Iterable<string>): void {
+    for (const text of texts) for (const word of this.words(text)) this.vocabulary.add(word);
+    this.spellcheck = new Spellcheck([...this.vocabulary]);
+    this.corrections.clear();
+  }
+
+  words(text: string): string[] {
+    const { tokenizer, stop } = LANGUAGE[this.locale];
+    return tokenizer
+      .tokenize(fold(text.slice(0, MAX_NLU_CHARS)))
+      .filter((w) => w.length > 0 && (KEEP.has(w) || !stop.has(w)) && !/^\d+$/.test(w));
+  }
+
+  featurise(text: string): Features {
+    const { stemmer } = LANGUAGE[this.locale];
+    const words = this.words(text);
+    const stems = words.map((w) => stemmer.stem(this.correct(w)));
+    const features = [...stems];
+    for (let i = 1; i < stems.length; i++) features.push(`${stems[i - 1]}_${stems[i]}`);
+    return { features, wordCount: words.length };
+  }
+
+  private correct(word: string): string {
+    if (!this.spellcheck || word.length < 4 || this.vocabulary.has(word)) return word;
+    let fixed = this.corrections.get(word);
+    if (fixed === undefined) {
+      fixed = this.spellcheck.getCorrections(word, 1)[0] ?? null;
+      if (this.corrections.size > 10_000) this.corrections.clear();
+      this.corrections.set(word, fixed);
+    }
+    return fixed ?? word;
+  }
+}
