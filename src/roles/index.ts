@@ -1,0 +1,3 @@
+export * from './role';
+export * from './roster';
+export * from './role-resolver';

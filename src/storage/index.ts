@@ -1,0 +1,2 @@
+export * from './lowdb-state-store';
+export * from './lowdb-roster';
