@@ -1,0 +1,91 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ContentError, LocalisedText, readContentFile, type ContentIssue } from '../content';
+import { IntentName } from '../knowledge/intents';
+import { Role } from '../roles/role';
+
+const Keywords = z.strictObject({
+  fr: z.array(z.string().trim().min(1)).min(1),
+  en: z.array(z.string().trim().min(1)).min(1),
+});
+
+/** dialogs/<id>.yaml: a capability the router can start. */
+export const CapabilityDeclaration = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are kebab-case'),
+    intent: IntentName,
+    roles: z.array(Role).min(1),
+    status: z.enum(['available', 'coming-soon']),
+    menu: LocalisedText.describe('the label of the suggested action that starts it'),
+    description: LocalisedText,
+    comingSoon: LocalisedText.optional(),
+  })
+  .refine((d) => d.status !== 'coming-soon' || d.comingSoon !== undefined, {
+    message: 'a coming-soon capability needs a comingSoon message',
+    path: ['comingSoon'],
+  });
+export type CapabilityDeclaration = z.infer<typeof CapabilityDeclaration>;
+
+/** dialogs/main.yaml: the router. */
+export const MainFlow = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.literal('main'),
+  menu: z.array(z.string()).min(1).describe('capability ids offered as suggested actions, in order'),
+  recognition: z.strictObject({
+    confident: z.number().min(0).max(1).describe('top score needed to route without asking'),
+    margin: z.number().min(0).max(1).describe('lead over the second intent needed to route without asking'),
+  }),
+  interruptions: z.strictObject({ help: Keywords, cancel: Keywords, restart: Keywords }),
+  smalltalk: z.strictObject({ thanks: Keywords, goodbye: Keywords }),
+});
+export type MainFlow = z.infer<typeof MainFlow>;
+
+export interface DialogCatalogue {
+  main: MainFlow;
+  capabilities: readonly CapabilityDeclaration[];
+}
+
+/** Loads and validates dialogs/; throws a ContentError listing every problem. */
+export function loadDialogCatalogue(dialogsDir: string, rootDir = process.cwd()): DialogCatalogue {
+  const issues: ContentIssue[] = [];
+  const mainPath = join(dialogsDir, 'main.yaml');
+  const main = readContentFile(mainPath, MainFlow, rootDir);
+  if (!main.ok) issues.push(...main.issues);
+
+  const capabilities: CapabilityDeclaration[] = [];
+  const files = readdirSync(dialogsDir).filter((f) => /\.ya?ml$/.test(f) && f !== 'main.yaml').sort();
+  for (const name of files) {
+    const result = readContentFile(join(dialogsDir, name), CapabilityDeclaration, rootDir);
+    if (!result.ok) {
+      issues.push(...result.issues);
+      continue;
+    }
+    const stem = name.replace(/\.ya?ml$/, '');
+    if (result.data.id !== stem) {
+      issues.push({ file: relName(dialogsDir, name, rootDir), path: 'id', message: `must equal the file name "${stem}"` });
+    }
+    capabilities.push(result.data);
+  }
+
+  if (main.ok) {
+    const ids = new Set(capabilities.map((c) => c.id));
+    main.data.menu.forEach((id, i) => {
+      if (!ids.has(id)) issues.push({ file: relName(dialogsDir, 'main.yaml', rootDir), path: `menu.${i}`, message: `no dialog "${id}" in dialogs/` });
+    });
+  }
+  const byIntent = new Map<string, string>();
+  for (const c of capabilities) {
+    const other = byIntent.get(c.intent);
+    if (other) issues.push({ file: relName(dialogsDir, `${c.id}.yaml`, rootDir), path: 'intent', message: `intent "${c.intent}" is already handled by "${other}"` });
+    byIntent.set(c.intent, c.id);
+  }
+  if (issues.length > 0 || !main.ok) throw new ContentError(issues);
+  return { main: main.data, capabilities };
+}
+
+function relName(dir: string, name: string, rootDir: string): string {
+  const full = join(dir, name);
+  return full.startsWith(rootDir) ? full.slice(rootDir.length + 1) : full;
+}

@@ -1,0 +1,177 @@
+import {
+  ComponentDialog,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { LOCALES, type Locale } from '../content';
+import { FuzzyMatcher, foldCommand, topIntent, type Recognition } from '../nlu';
+import type { CapabilityDialog } from './capability-dialog';
+import type { MainFlow } from './catalogue';
+import type { Replies } from './replies';
+import { getTurnInfo } from './turn-info';
+
+export const MAIN_DIALOG = 'main';
+const ROUTE = 'main.route';
+/** Intents below this score are not offered as choices when clarifying. */
+const CLARIFY_MIN_SCORE = 0.12;
+
+type Command = 'help' | 'cancel' | 'restart';
+
+/** A card button that opens a capability: `{ "capability": "quiz" }`. */
+const CapabilitySubmit = z.object({ capability: z.string() });
+
+interface MenuEntry {
+  label: string;
+  dialog: CapabilityDialog;
+}
+
+/**
+ * The router. It starts the capability the user asks for, asks when it is not sure, and handles the
+ * interruptions (help, cancel, restart) from inside any dialog it has started.
+ */
+export class MainDialog extends ComponentDialog {
+  private readonly byIntent = new Map<string, CapabilityDialog>();
+  private readonly byId = new Map<string, CapabilityDialog>();
+  private readonly commands = new Map<string, Command>();
+  private readonly menu: FuzzyMatcher<MenuEntry>;
+  private readonly exactLabels = new Map<string, CapabilityDialog>();
+
+  constructor(
+    private readonly replies: Replies,
+    private readonly flow: MainFlow,
+    capabilities: readonly CapabilityDialog[],
+  ) {
+    super(MAIN_DIALOG);
+    const entries: MenuEntry[] = [];
+    for (const dialog of capabilities) {
+      this.addDialog(dialog);
+      this.byIntent.set(dialog.intent, dialog);
+      this.byId.set(dialog.id, dialog);
+      for (const locale of LOCALES) {
+        const label = dialog.declaration.menu[locale];
+        entries.push({ label, dialog });
+        this.exactLabels.set(foldCommand(label), dialog);
+      }
+    }
+    this.menu = new FuzzyMatcher(entries, ['label'], 0.3);
+    for (const command of ['help', 'cancel', 'restart'] as const) {
+      for (const locale of LOCALES) {
+        for (const word of flow.interruptions[command][locale]) this.commands.set(foldCommand(word), command);
+      }
+    }
+    this.addDialog(new WaterfallDialog(ROUTE, [this.route.bind(this), this.finish.bind(this)]));
+    this.initialDialogId = ROUTE;
+  }
+
+  /** Interruptions work from inside any dialog the router started. */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const command = this.commandOf(innerDc.context);
+    if (command === 'help') {
+      await this.replies.help(innerDc.context);
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    if (command === 'cancel' || command === 'restart') {
+      await innerDc.cancelAllDialogs();
+      await this.replies.sayWithMenu(innerDc.context, command === 'cancel' ? 'cancel.done' : 'restart.done');
+      return { status: DialogTurnStatus.cancelled };
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const context = step.context;
+    const { recognition, role } = getTurnInfo(context);
+
+    const command = this.commandOf(context);
+    if (command === 'help') return this.reply(step, () => this.replies.help(context));
+    if (command === 'cancel') return this.reply(step, () => this.replies.sayWithMenu(context, 'cancel.nothing'));
+    if (command === 'restart') return this.reply(step, () => this.replies.sayWithMenu(context, 'restart.done'));
+
+    const chosen = this.chosenCapability(context);
+    if (chosen) return this.start(step, chosen);
+    if (!recognition) return this.reply(step, () => this.replies.sayWithMenu(context, 'input.unexpectedCard'));
+
+    const top = topIntent(recognition);
+    const second = recognition.intents[1]?.score ?? 0;
+    const confident = top.score >= this.flow.recognition.confident && top.score - second >= this.flow.recognition.margin;
+    const capability = this.byIntent.get(top.intent);
+
+    if (confident && capability) {
+      if (!capability.allows(role)) return this.reply(step, () => this.replies.sayWithMenu(context, 'roles.notAllowed'));
+      return this.start(step, capability);
+    }
+    if (confident && top.intent === 'help') return this.reply(step, () => this.replies.help(context));
+    if (confident && top.intent === 'cancel') return this.reply(step, () => this.replies.sayWithMenu(context, 'cancel.nothing'));
+    if (confident && top.intent === 'smalltalk') return this.reply(step, () => this.smalltalk(context));
+    if (confident && top.intent === 'none') return this.reply(step, () => this.replies.sayWithMenu(context, 'fallback.outOfScope'));
+    return this.reply(step, () => this.clarify(context, recognition));
+  }
+
+  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog(step.result);
+  }
+
+  private async start(step: WaterfallStepContext, dialog: CapabilityDialog): Promise<DialogTurnResult> {
+    return step.beginDialog(dialog.id);
+  }
+
+  private async reply(step: WaterfallStepContext, send: () => Promise<void>): Promise<DialogTurnResult> {
+    await send();
+    return step.endDialog();
+  }
+
+  /** Asks which of the likely capabilities was meant; never guesses. */
+  private async clarify(context: TurnContext, recognition: Recognition): Promise<void> {
+    const { role, locale } = getTurnInfo(context);
+    const choices = recognition.intents
+      .filter((i) => i.score >= CLARIFY_MIN_SCORE)
+      .map((i) => this.byIntent.get(i.intent))
+      .filter((d): d is CapabilityDialog => d !== undefined && d.allows(role))
+      .slice(0, 3);
+    if (choices.length === 0) {
+      await this.replies.sayWithMenu(context, 'fallback.notUnderstood');
+      return;
+    }
+    const labels = choices.map((d) => d.declaration.menu[locale]);
+    await context.sendActivity(MessageFactory.suggestedActions(labels, this.replies.text(context, 'clarify.question')));
+  }
+
+  private async smalltalk(context: TurnContext): Promise<void> {
+    const text = foldCommand(context.activity.text ?? '');
+    const has = (words: Record<Locale, string[]>) =>
+      LOCALES.some((l) => words[l].some((w) => new RegExp(`(^| )${escape(foldCommand(w))}( |$)`).test(text)));
+    const key = has(this.flow.smalltalk.thanks)
+      ? 'smalltalk.thanks'
+      : has(this.flow.smalltalk.goodbye)
+        ? 'smalltalk.goodbye'
+        : 'smalltalk.greeting';
+    await this.replies.sayWithMenu(context, key);
+  }
+
+  private commandOf(context: TurnContext): Command | undefined {
+    const text = context.activity.text;
+    return text ? this.commands.get(foldCommand(text)) : undefined;
+  }
+
+  /** A menu button clicked (its label comes back as text), a label typed with typos, or a card's capability. */
+  private chosenCapability(context: TurnContext): CapabilityDialog | undefined {
+    const submitted = CapabilitySubmit.safeParse(context.activity.value);
+    if (submitted.success) return this.byId.get(submitted.data.capability);
+    const text = context.activity.text?.trim() ?? '';
+    if (!text) return undefined;
+    const exact = this.exactLabels.get(foldCommand(text));
+    if (exact) return exact;
+    if (text.split(/\s+/).length > 4) return undefined;
+    return this.menu.best(text, 0.75)?.dialog;
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

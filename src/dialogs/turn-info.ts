@@ -1,0 +1,23 @@
+import type { TurnContext } from 'botbuilder';
+import type { Locale } from '../content';
+import type { Recognition } from '../nlu';
+import type { Role } from '../roles';
+
+/** What the bot works out once per turn and every dialog reads: who, in which language, what was understood. */
+export interface TurnInfo {
+  role: Role;
+  locale: Locale;
+  /** Set for messages with text; undefined for card submissions without text. */
+  recognition?: Recognition;
+}
+
+const TURN_INFO = Symbol('relais.turnInfo');
+
+export function setTurnInfo(context: TurnContext, info: TurnInfo): void {
+  context.turnState.set(TURN_INFO, info);
+}
+
+export function getTurnInfo(context: TurnContext): TurnInfo {
+  const info = context.turnState.get(TURN_INFO) as TurnInfo | undefined;
+  return info ?? { role: 'public', locale: 'fr' };
+}
