@@ -1,0 +1,103 @@
+import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { runDialog, type DialogState } from 'botbuilder-dialogs';
+import { toLocale } from '../content';
+import { getTurnInfo, setTurnInfo, type MainDialog, type Replies } from '../dialogs';
+import type { Recognizer } from '../nlu';
+import type { RoleResolver } from '../roles';
+import type { Logger } from '../logger';
+import { traceRecognition } from './recognizer-trace';
+import { getRoute } from './route';
+
+/** Longest message the bot accepts; longer ones get a polite request to summarise. */
+export const MAX_MESSAGE_CHARS = 2_000;
+
+export interface UserProfile {
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface RelaisBotDeps {
+  conversationState: ConversationState;
+  userState: UserState;
+  mainDialog: MainDialog;
+  recognizer: Recognizer;
+  roles: RoleResolver;
+  replies: Replies;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/**
+ * The bot: works out who is talking and what they said, welcomes newcomers, runs the router dialog,
+ * and saves conversation and user state at the end of every turn.
+ */
+export class RelaisBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly profile: StatePropertyAccessor<UserProfile>;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: RelaisBotDeps) {
+    super();
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.profile = deps.userState.createProperty<UserProfile>('profile');
+    this.now = deps.now ?? (() => new Date());
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
+      if (newcomers.length > 0) await deps.replies.welcome(context);
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    setTurnInfo(context, {
+      locale: toLocale(activity.locale),
+      role: this.deps.roles.resolve({
+        route: getRoute(context),
+        channelId: activity.channelId ?? '',
+        userId: userIdOf(context),
+      }),
+    });
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+    await this.deps.userState.saveChanges(context, false);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const { replies, recognizer } = this.deps;
+    const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
+    const hasValue = context.activity.value !== undefined && context.activity.value !== null;
+    await this.touchProfile(context);
+
+    if (!text && !hasValue) return replies.sayWithMenu(context, 'input.empty');
+    if (text.length > MAX_MESSAGE_CHARS) {
+      return replies.sayWithMenu(context, 'input.tooLong', { length: text.length, max: MAX_MESSAGE_CHARS });
+    }
+    const info = { ...getTurnInfo(context) };
+    if (text) {
+      info.recognition = recognizer.recognize(text, info.locale);
+      await traceRecognition(context, info.recognition);
+    }
+    setTurnInfo(context, info);
+    await runDialog(this.deps.mainDialog, context, this.dialogState);
+  }
+
+  private async touchProfile(context: TurnContext): Promise<void> {
+    const now = this.now().toISOString();
+    const profile = await this.profile.get(context, { firstSeen: now, lastSeen: now });
+    await this.profile.set(context, { ...profile, lastSeen: now });
+  }
+}
+
+/** Teams gives a stable Entra object id; other channels give from.id. */
+export function userIdOf(context: TurnContext): string {
+  const from = context.activity.from as { id?: string; aadObjectId?: string } | undefined;
+  return from?.aadObjectId ?? from?.id ?? '';
+}
