@@ -10,11 +10,11 @@ import {
 import { RelaisBot, createTurnErrorHandler } from './bot';
 import { loadConfig, type Config } from './config';
 import { ContentError } from './content';
-import { ComingSoonDialog, MainDialog, Replies, loadDialogCatalogue } from './dialogs';
-import { loadKnowledge } from './knowledge';
+import { ComingSoonDialog, MainDialog, Replies, loadDialogCatalogue, type DialogCatalogue } from './dialogs';
+import { loadKnowledge, type Knowledge } from './knowledge';
 import { createLogger, type Logger } from './logger';
 import { NaturalRecognizer } from './nlu';
-import { RouteRoleResolver } from './roles';
+import { RouteRoleResolver, type RosterSource } from './roles';
 import { createServer } from './server';
 import type { Closable, StateStore } from './state';
 import { LowdbRoster, LowdbStateStore } from './storage';
@@ -33,21 +33,33 @@ export interface StartOptions {
   stateStore?: StateStore & Partial<Closable>;
 }
 
-/** The composition root: config → content → nlu → storage → dialogs → bot → server. */
-export async function startRelais(config: Config, options: StartOptions = {}): Promise<Relais> {
-  const logger = options.logger ?? createLogger(config.logLevel);
-  let ready = false;
-  const started = Date.now();
+export interface Content {
+  knowledge: Knowledge;
+  catalogue: DialogCatalogue;
+}
 
-  const knowledge = loadKnowledge(join(config.rootDir, 'knowledge'), config.rootDir);
-  const catalogue = loadDialogCatalogue(join(config.rootDir, 'dialogs'), config.rootDir);
+/** Loads and validates knowledge/ and dialogs/; throws a ContentError naming every bad file and field. */
+export function loadContent(rootDir: string): Content {
+  return {
+    knowledge: loadKnowledge(join(rootDir, 'knowledge'), rootDir),
+    catalogue: loadDialogCatalogue(join(rootDir, 'dialogs'), rootDir),
+  };
+}
+
+export interface BotParts {
+  content: Content;
+  stateStore: StateStore;
+  roster: RosterSource;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** Builds the bot and its dialogs from content: the same wiring for the server and for tests. */
+export function createRelaisBot({ content, stateStore, roster, logger, now }: BotParts) {
+  const { knowledge, catalogue } = content;
   const recognizer = new NaturalRecognizer(knowledge.intents);
-
-  const store = options.stateStore ?? new LowdbStateStore(join(config.dataDir, 'state'));
-  const roster = await new LowdbRoster(join(config.dataDir, 'roster.json')).load();
-  const conversationState = new ConversationState(store);
-  const userState = new UserState(store);
-
+  const conversationState = new ConversationState(stateStore);
+  const userState = new UserState(stateStore);
   const replies = new Replies(knowledge.messages, catalogue);
   const capabilities = catalogue.capabilities.map((declaration) => new ComingSoonDialog(declaration, replies));
   const mainDialog = new MainDialog(replies, catalogue.main, capabilities);
@@ -59,11 +71,28 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
     roles: new RouteRoleResolver(roster),
     replies,
     logger,
+    now,
   });
+  const onTurnError = createTurnErrorHandler(knowledge.messages, conversationState, logger);
+  return { bot, onTurnError, conversationState, userState };
+}
 
-  const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth as ConfigurationBotFrameworkAuthenticationOptions);
+/** The composition root: config → content → storage → bot → server. */
+export async function startRelais(config: Config, options: StartOptions = {}): Promise<Relais> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  let ready = false;
+  const started = Date.now();
+
+  const content = loadContent(config.rootDir);
+  const store = options.stateStore ?? new LowdbStateStore(join(config.dataDir, 'state'));
+  const roster = await new LowdbRoster(join(config.dataDir, 'roster.json')).load();
+  const { bot, onTurnError } = createRelaisBot({ content, stateStore: store, roster, logger });
+
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    config.botAuth as ConfigurationBotFrameworkAuthenticationOptions,
+  );
   const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = createTurnErrorHandler(knowledge.messages, conversationState, logger);
+  adapter.onTurnError = onTurnError;
 
   const server = createServer({ adapter, bot, logger, isReady: () => ready });
   await new Promise<void>((resolve, reject) => {
@@ -94,7 +123,10 @@ async function main(): Promise<void> {
   try {
     relais = await startRelais(config, { logger });
   } catch (error) {
-    logger.error(error instanceof ContentError ? error.message : 'Relais could not start', error instanceof ContentError ? undefined : error);
+    logger.error(
+      error instanceof ContentError ? error.message : 'Relais could not start',
+      error instanceof ContentError ? undefined : error,
+    );
     process.exit(1);
   }
   let stopping = false;

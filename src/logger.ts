@@ -13,7 +13,12 @@ export function createLogger(level: LogLevel = 'info'): Logger {
   const emit = (at: LogLevel, message: string, detail?: unknown) => {
     if (ORDER[at] > ORDER[level]) return;
     const line = `${new Date().toISOString()} ${at.toUpperCase()} ${message}`;
-    const extra = detail instanceof Error ? `\n${detail.stack ?? detail.message}` : detail === undefined ? '' : ` ${JSON.stringify(detail)}`;
+    const extra =
+      detail instanceof Error
+        ? `\n${detail.stack ?? detail.message}`
+        : detail === undefined
+          ? ''
+          : ` ${JSON.stringify(detail)}`;
     (at === 'error' || at === 'warn' ? process.stderr : process.stdout).write(`${line}${extra}\n`);
   };
   return {

@@ -1,4 +1,4 @@
-import type { RecognizerResult, TurnContext } from 'botbuilder';
+import { ActivityTypes, type RecognizerResult, type TurnContext } from 'botbuilder';
 import type { Recognition } from '../nlu';
 
 export const RECOGNIZER_TRACE = 'Recognizer';
@@ -14,9 +14,24 @@ export function toRecognizerResult(recognition: Recognition): RecognizerResult {
   };
 }
 
-/** Sent as a trace activity: TurnContext only delivers traces on the emulator channel. */
+/** Traces reach the Emulator only: see keepTracesForEmulator. */
 export async function traceRecognition(context: TurnContext, recognition: Recognition): Promise<void> {
   await context.sendTraceActivity(RECOGNIZER_TRACE, toRecognizerResult(recognition), VALUE_TYPE, 'Relais recognizer');
+}
+
+/**
+ * Drops trace activities (recognition, dialog state snapshots, errors) unless the channel is the Emulator.
+ * botbuilder does this on normal delivery, but with deliveryMode "expectReplies" it would return them,
+ * dialog memory included, to any caller.
+ */
+export function keepTracesForEmulator(context: TurnContext): void {
+  if (context.activity.channelId === 'emulator') return;
+  context.onSendActivities(async (_context, activities, next) => {
+    const kept = activities.filter((a) => a.type !== ActivityTypes.Trace);
+    if (kept.length === 0) return []; // adapters refuse an empty batch
+    activities.splice(0, activities.length, ...kept);
+    return next();
+  });
 }
 
 function round(n: number): number {

@@ -1,11 +1,17 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import {
+  ActivityHandler,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
 import { runDialog, type DialogState } from 'botbuilder-dialogs';
 import { toLocale } from '../content';
 import { getTurnInfo, setTurnInfo, type MainDialog, type Replies } from '../dialogs';
 import type { Recognizer } from '../nlu';
 import type { RoleResolver } from '../roles';
 import type { Logger } from '../logger';
-import { traceRecognition } from './recognizer-trace';
+import { keepTracesForEmulator, traceRecognition } from './recognizer-trace';
 import { getRoute } from './route';
 
 /** Longest message the bot accepts; longer ones get a polite request to summarise. */
@@ -57,6 +63,7 @@ export class RelaisBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     const activity = context.activity;
+    keepTracesForEmulator(context);
     setTurnInfo(context, {
       locale: toLocale(activity.locale),
       role: this.deps.roles.resolve({

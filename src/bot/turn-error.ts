@@ -9,10 +9,18 @@ import type { Logger } from '../logger';
  */
 export function createTurnErrorHandler(messages: Messages, conversationState: ConversationState, logger: Logger) {
   return async (context: TurnContext, error: Error): Promise<void> => {
-    logger.error(`turn failed (channel ${context.activity.channelId}, conversation ${context.activity.conversation?.id})`, error);
+    logger.error(
+      `turn failed (channel ${context.activity.channelId}, conversation ${context.activity.conversation?.id})`,
+      error,
+    );
     try {
       await context.sendActivity(messages.text(toLocale(context.activity.locale), 'errors.turn'));
-      await context.sendTraceActivity('OnTurnError Trace', error.message, 'https://www.botframework.com/schemas/error', 'TurnError');
+      await context.sendTraceActivity(
+        'OnTurnError Trace',
+        error.message,
+        'https://www.botframework.com/schemas/error',
+        'TurnError',
+      );
       await conversationState.delete(context);
     } catch (secondary) {
       logger.error('could not report the turn error to the user', secondary);

@@ -18,7 +18,5 @@ export function toLocale(activityLocale: string | undefined | null): Locale {
 
 /** Replaces {{name}} placeholders; unknown placeholders are left visible so that tests catch them. */
 export function fill(template: string, vars: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

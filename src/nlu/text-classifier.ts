@@ -56,7 +56,9 @@ export class TextClassifier<L extends string> {
     if (present.length === 0) return { ranking: this.labels.map((label) => ({ label, score: 0 })), coverage: 0 };
 
     const raw = this.classifier.getClassifications(present);
-    const logs = raw.map((c) => Math.log(Math.max(c.value, Number.MIN_VALUE)) / (TEMPERATURE * Math.sqrt(present.length)));
+    const logs = raw.map(
+      (c) => Math.log(Math.max(c.value, Number.MIN_VALUE)) / (TEMPERATURE * Math.sqrt(present.length)),
+    );
     const top = Math.max(...logs);
     const weights = logs.map((l) => Math.exp(l - top));
     const total = weights.reduce((a, b) => a + b, 0);

@@ -13,7 +13,8 @@ export const IncomingActivity = z.looseObject({
 });
 
 export function describeBodyProblem(body: unknown): string | undefined {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'the body must be a JSON object (an activity)';
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    return 'the body must be a JSON object (an activity)';
   const parsed = IncomingActivity.safeParse(body);
   if (parsed.success) return undefined;
   const issue = parsed.error.issues[0];

@@ -52,9 +52,12 @@ export function createServer({ adapter, bot, logger, isReady }: ServerDeps): res
   };
   server.post('/api/messages', messages('messages'));
 
-  server.on('restifyError', (req: restify.Request, res: restify.Response, error: Error & { statusCode?: number }, callback: () => void) => {
-    logger.debug(`HTTP ${error.statusCode ?? 500} on ${req.method} ${req.url}: ${error.message}`);
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (req: restify.Request, res: restify.Response, error: Error & { statusCode?: number }, callback: () => void) => {
+      logger.debug(`HTTP ${error.statusCode ?? 500} on ${req.method} ${req.url}: ${error.message}`);
+      callback();
+    },
+  );
   return server;
 }

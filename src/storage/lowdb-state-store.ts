@@ -3,7 +3,14 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { ETagConflictError, isWriteAllowed, type Closable, type StateStore, type StoreItem, type StoreItems } from '../state';
+import {
+  ETagConflictError,
+  isWriteAllowed,
+  type Closable,
+  type StateStore,
+  type StoreItem,
+  type StoreItems,
+} from '../state';
 import { KeyedLock } from './keyed-lock';
 
 interface StateFile {

@@ -1,0 +1,142 @@
+import { type Middleware, type TurnContext } from 'botbuilder';
+import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTestClient } from 'botbuilder-testing';
+import { toLocale } from '../../src/content';
+import {
+  CapabilityDialog,
+  ComingSoonDialog,
+  MainDialog,
+  Replies,
+  setTurnInfo,
+  type CapabilityDeclaration,
+} from '../../src/dialogs';
+import { NaturalRecognizer } from '../../src/nlu';
+import type { Role } from '../../src/roles';
+import { content, messageText, suggestedTitles } from '../helpers';
+
+const { knowledge, catalogue } = content();
+const recognizer = new NaturalRecognizer(knowledge.intents);
+const replies = new Replies(knowledge.messages, catalogue);
+const text = (key: string, locale: 'fr' | 'en' = 'fr') => knowledge.messages.text(locale, key);
+const declaration = (id: string) => catalogue.capabilities.find((c) => c.id === id)!;
+
+/** A multi-turn capability (asks for a place) to prove interruptions work from inside a dialog. */
+class AskPlaceDialog extends CapabilityDialog {
+  constructor(decl: CapabilityDeclaration) {
+    super(decl, replies);
+    this.addDialog(new TextPrompt('ask-place.text'));
+    this.addDialog(
+      new WaterfallDialog('ask-place.steps', [
+        async (step: WaterfallStepContext) => step.prompt('ask-place.text', 'Quel est le lieu ?'),
+        async (step: WaterfallStepContext) => {
+          await step.context.sendActivity(`Lieu noté : ${String(step.result)}`);
+          return step.endDialog();
+        },
+      ]),
+    );
+    this.initialDialogId = 'ask-place.steps';
+  }
+}
+
+function turnInfo(role: Role): Middleware {
+  return {
+    async onTurn(context: TurnContext, next: () => Promise<void>) {
+      const locale = toLocale(context.activity.locale);
+      const t = context.activity.text?.trim();
+      setTurnInfo(context, { role, locale, recognition: t ? recognizer.recognize(t, locale) : undefined });
+      await next();
+    },
+  };
+}
+
+function client(role: Role = 'agent', options: { reportIsMultiTurn?: boolean } = {}) {
+  const capabilities = catalogue.capabilities.map((d) =>
+    options.reportIsMultiTurn && d.id === 'report' ? new AskPlaceDialog(d) : new ComingSoonDialog(d, replies),
+  );
+  return new DialogTestClient('test', new MainDialog(replies, catalogue.main, capabilities), undefined, [turnInfo(role)]);
+}
+
+describe('MainDialog routing', () => {
+  it('routes a confident intent to its capability', async () => {
+    const reply = await client().sendActivity('je veux réviser le CCP 1');
+    expect(messageText(reply)).toBe(declaration('quiz').comingSoon!.fr);
+  });
+
+  it('starts a capability from its menu button, typed with a typo', async () => {
+    expect(messageText(await client().sendActivity('Réviser (quiz)'))).toBe(declaration('quiz').comingSoon!.fr);
+    expect(messageText(await client().sendActivity('rediger une fich'))).toBe(declaration('report').comingSoon!.fr);
+  });
+
+  it('starts a capability from an Adaptive Card submission', async () => {
+    const reply = await client().sendActivity({ type: 'message', value: { capability: 'rules' } });
+    expect(messageText(reply)).toBe(declaration('rules').comingSoon!.fr);
+  });
+
+  it('asks a clarifying question with the top choices when unsure, instead of guessing', async () => {
+    const reply = await client().sendActivity("pisser contre un mur c'est une amende de combien");
+    expect(messageText(reply)).toBe(text('clarify.question'));
+    const choices = suggestedTitles(reply);
+    expect(choices.length).toBeGreaterThanOrEqual(1);
+    expect(choices.length).toBeLessThanOrEqual(3);
+  });
+
+  it('offers the main choices for what is out of scope', async () => {
+    const reply = await client().sendActivity('qui a gagné le match de foot hier soir');
+    expect(messageText(reply)).toBe(text('fallback.outOfScope'));
+    expect(suggestedTitles(reply)).toEqual(catalogue.main.menu.map((id) => declaration(id).menu.fr));
+  });
+
+  it('answers small talk', async () => {
+    expect(messageText(await client().sendActivity('merci beaucoup'))).toBe(text('smalltalk.thanks'));
+    expect(messageText(await client().sendActivity('bonjour'))).toBe(text('smalltalk.greeting'));
+  });
+
+  it('answers in English when the activity locale is English', async () => {
+    const reply = await client().sendActivity({ type: 'message', text: 'I want to revise with a quiz', locale: 'en-US' });
+    expect(messageText(reply)).toBe(declaration('quiz').comingSoon!.en);
+  });
+
+  it('does not let a public user start an agent-only dialog, through the router or directly', async () => {
+    const viaRouter = await client('public').sendActivity('nouvelle fiche de veille technique');
+    expect(messageText(viaRouter)).toBe(text('roles.notAllowed'));
+    const viaButton = await client('public').sendActivity({ type: 'message', value: { capability: 'report' } });
+    expect(messageText(viaButton)).toBe(text('roles.notAllowed'));
+    expect(suggestedTitles(viaButton)).not.toContain(declaration('report').menu.fr);
+  });
+
+  it('lets a trainee start the quiz but not reports', async () => {
+    expect(messageText(await client('trainee').sendActivity('lance un quiz'))).toBe(declaration('quiz').comingSoon!.fr);
+    expect(messageText(await client('trainee').sendActivity('Rédiger une fiche'))).toBe(text('roles.notAllowed'));
+  });
+});
+
+describe('MainDialog interruptions from inside a dialog', () => {
+  it('help answers and then repeats the pending question', async () => {
+    const c = client('agent', { reportIsMultiTurn: true });
+    expect(messageText(await c.sendActivity('Rédiger une fiche'))).toBe('Quel est le lieu ?');
+    const help = await c.sendActivity('aide');
+    expect(messageText(help)).toContain(text('help.body').slice(0, 20));
+    expect(messageText(c.getNextReply())).toBe('Quel est le lieu ?');
+    expect(messageText(await c.sendActivity('Gare centrale'))).toBe('Lieu noté : Gare centrale');
+  });
+
+  it('cancel ends the dialog and offers the menu', async () => {
+    const c = client('agent', { reportIsMultiTurn: true });
+    await c.sendActivity('Rédiger une fiche');
+    const reply = await c.sendActivity('Annuler');
+    expect(messageText(reply)).toBe(text('cancel.done'));
+    expect(suggestedTitles(reply).length).toBeGreaterThan(0);
+    // The next message is routed afresh, not taken as the place.
+    expect(messageText(await c.sendActivity('merci'))).toBe(text('smalltalk.thanks'));
+  });
+
+  it('restart goes back to the menu', async () => {
+    const c = client('agent', { reportIsMultiTurn: true });
+    await c.sendActivity('Rédiger une fiche');
+    expect(messageText(await c.sendActivity('menu'))).toBe(text('restart.done'));
+  });
+
+  it('cancel with nothing in progress says so', async () => {
+    expect(messageText(await client().sendActivity('stop'))).toBe(text('cancel.nothing'));
+  });
+});

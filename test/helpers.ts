@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { createRelaisBot, loadContent, type Content } from '../src';
+import { silentLogger } from '../src/logger';
+import type { Role } from '../src/roles';
+import { setRoute } from '../src/bot';
+
+export const ROOT = resolve(__dirname, '..');
+let cached: Content | undefined;
+/** The real content of the repository, loaded once per test file. */
+export function content(): Content {
+  cached ??= loadContent(ROOT);
+  return cached;
+}
+
+export class StaticRoster {
+  constructor(private readonly roles: Record<string, Role> = {}) {}
+  roleOf(id: string): Role | undefined {
+    return this.roles[id];
+  }
+}
+
+/** A TestAdapter running the real bot on MemoryStorage. */
+export function testBot(
+  options: { roster?: Record<string, Role>; route?: 'messages' | 'kiosk'; locale?: string; channelId?: string } = {},
+) {
+  const parts = createRelaisBot({
+    content: content(),
+    stateStore: new MemoryStorage(),
+    roster: new StaticRoster(options.roster),
+    logger: silentLogger,
+  });
+  const template = { channelId: options.channelId ?? 'test', locale: options.locale ?? 'fr-FR' };
+  const adapter = new TestAdapter(
+    async (context) => {
+      setRoute(context, options.route ?? 'messages');
+      await parts.bot.run(context);
+    },
+    template,
+    true,
+  );
+  adapter.onTurnError = parts.onTurnError;
+  return { adapter, ...parts };
+}
+
+export function messageText(activity: Partial<Activity> | undefined): string {
+  return activity?.text ?? '';
+}
+
+export function suggestedTitles(activity: Partial<Activity> | undefined): string[] {
+  return (activity?.suggestedActions?.actions ?? []).map((a) => a.title ?? String(a.value));
+}
+
+export function isMessage(activity: Partial<Activity>): boolean {
+  return activity.type === ActivityTypes.Message;
+}

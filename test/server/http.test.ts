@@ -1,0 +1,162 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startRelais, type Relais } from '../../src';
+import { loadConfig } from '../../src/config';
+import { silentLogger } from '../../src/logger';
+import { ROOT, content } from '../helpers';
+
+const { knowledge } = content();
+
+async function start(env: Record<string, string> = {}): Promise<{ relais: Relais; base: string; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'relais-http-'));
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, ...env }, ROOT);
+  const relais = await startRelais(config, { logger: silentLogger });
+  return { relais, base: `http://127.0.0.1:${relais.port}`, dataDir };
+}
+
+function activity(extra: Record<string, unknown>) {
+  return {
+    channelId: 'emulator',
+    serviceUrl: 'http://127.0.0.1:1/unused',
+    conversation: { id: `conv-${Math.random()}` },
+    from: { id: 'agent-1', name: 'Agent' },
+    recipient: { id: 'bot', name: 'Relais' },
+    deliveryMode: 'expectReplies',
+    locale: 'fr-FR',
+    ...extra,
+  };
+}
+
+async function post(base: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: { activities?: { type: string; text?: string; name?: string; value?: unknown }[]; error?: string } = {};
+  try {
+    json = JSON.parse(text) as typeof json;
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, json };
+}
+
+describe('HTTP server, anonymous local mode', () => {
+  let server: Awaited<ReturnType<typeof start>>;
+  beforeAll(async () => {
+    server = await start();
+  });
+  afterAll(async () => {
+    await server.relais.close();
+  });
+
+  it('answers /healthz once content is loaded', async () => {
+    const res = await fetch(`${server.base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('welcomes on conversationUpdate, with replies in the body (expectReplies)', async () => {
+    const { status, json } = await post(
+      server.base,
+      activity({ type: 'conversationUpdate', membersAdded: [{ id: 'agent-1' }] }),
+    );
+    expect(status).toBe(200);
+    expect(json.activities?.map((a) => a.text)).toContain(knowledge.messages.text('fr', 'welcome.title'));
+  });
+
+  it('routes a message and traces the recognition for the Emulator', async () => {
+    const { status, json } = await post(server.base, activity({ type: 'message', text: 'lance un quiz' }));
+    expect(status).toBe(200);
+    const trace = json.activities?.find((a) => a.type === 'trace' && a.name === 'Recognizer');
+    expect(trace?.value).toMatchObject({ intents: { quiz: { score: expect.any(Number) } } });
+    expect(json.activities?.some((a) => a.type === 'message')).toBe(true);
+  });
+
+  it('sends traces on the emulator channel only', async () => {
+    const { json } = await post(
+      server.base,
+      activity({ type: 'message', text: 'lance un quiz', channelId: 'webchat' }),
+    );
+    expect(json.activities?.filter((a) => a.type === 'trace')).toEqual([]);
+    expect(json.activities?.some((a) => a.type === 'message')).toBe(true);
+  });
+
+  it('keeps state across turns on disk under DATA_DIR (lowdb)', async () => {
+    const conversation = { id: 'persisted-conv' };
+    await post(server.base, activity({ type: 'message', text: 'bonjour', conversation }));
+    expect(
+      readdirSync(join(server.dataDir, 'state'), { recursive: true }).some((f) => String(f).endsWith('.json')),
+    ).toBe(true);
+  });
+
+  it.each([
+    ['malformed JSON', '{"type": "message", ', 400],
+    ['a JSON array', [1, 2, 3], 400],
+    ['a JSON string', '"hello"', 400],
+    ['an activity without conversation', { type: 'message', text: 'hi' }, 400],
+    ['an activity without type', { conversation: { id: 'c' }, text: 'hi' }, 400],
+  ] as const)('rejects %s with a 4xx and a reason', async (_name, body, expected) => {
+    const { status } = await post(server.base, body);
+    expect(status).toBe(expected);
+  });
+
+  it('rejects a body that is not JSON with 415', async () => {
+    const res = await fetch(`${server.base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
+
+  it('rejects an oversized body with 413', async () => {
+    const { status } = await post(server.base, activity({ type: 'message', text: 'x'.repeat(600 * 1024) }));
+    expect(status).toBe(413);
+  });
+
+  it('answers a 100 000-character message politely', async () => {
+    const { status, json } = await post(server.base, activity({ type: 'message', text: 'é'.repeat(100_000) }));
+    expect(status).toBe(200);
+    expect(json.activities?.find((a) => a.type === 'message')?.text).toMatch(/100000/);
+  });
+
+  it('accepts unknown activity types and card values without a 5xx', async () => {
+    expect((await post(server.base, activity({ type: 'weirdType' }))).status).toBe(200);
+    const card = await post(server.base, activity({ type: 'message', value: { unexpected: [1, { deep: true }] } }));
+    expect(card.status).toBe(200);
+    expect(card.json.activities?.find((a) => a.type === 'message')?.text).toBe(
+      knowledge.messages.text('fr', 'input.unexpectedCard'),
+    );
+  });
+
+  it('keeps serving after bad input', async () => {
+    await post(server.base, '{nope');
+    const { status, json } = await post(server.base, activity({ type: 'message', text: 'merci' }));
+    expect(status).toBe(200);
+    expect(json.activities?.some((a) => a.text === knowledge.messages.text('fr', 'smalltalk.thanks'))).toBe(true);
+  });
+});
+
+describe('HTTP server with an app id', () => {
+  it('answers 401 to a request without a valid token', async () => {
+    const server = await start({
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'not-a-secret',
+    });
+    try {
+      const { status } = await post(server.base, activity({ type: 'message', text: 'bonjour' }));
+      expect(status).toBe(401);
+      const forged = await post(server.base, activity({ type: 'message', text: 'bonjour' }), {
+        authorization: 'Bearer abc.def.ghi',
+      });
+      expect(forged.status).toBe(401);
+    } finally {
+      await server.relais.close();
+    }
+  });
+});
