@@ -11,7 +11,7 @@ function today(): string {
 
 /** A calendar date written YYYY-MM-DD (unquoted YAML dates stay strings under the YAML 1.2 core schema). */
 export const IsoDate = z.iso
-  .date('must be a real date written YYYY-MM-DD')
+  .date({ error: 'must be a real date written YYYY-MM-DD', abort: true })
   .refine((date) => date <= today(), 'must not be in the future');
 
 /** Where a fact was read: a web address. */

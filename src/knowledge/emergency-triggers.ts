@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+export const EMERGENCY_KINDS = ['medical', 'fire', 'violence', 'suicide', 'bleeding'] as const;
+export const EmergencyKind = z.enum(EMERGENCY_KINDS);
+export type EmergencyKind = z.infer<typeof EmergencyKind>;
+
+/** Matched as a substring of the normalised user text, so it must itself be normalised: lowercase, no accents. */
+const TriggerPhrase = z
+  .string()
+  .trim()
+  .min(2)
+  .max(80)
+  .refine((phrase) => phrase === phrase.toLowerCase(), 'must be lowercase')
+  .refine((phrase) => phrase === phrase.normalize('NFD'), 'must be written without accents');
+
+const PhraseList = z
+  .array(TriggerPhrase)
+  .min(1)
+  .superRefine((phrases, ctx) => {
+    phrases.forEach((phrase, index) => {
+      if (phrases.indexOf(phrase) !== index) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate phrase "${phrase}"` });
+    });
+  });
+
+export const TriggerPhrases = z.strictObject({ fr: PhraseList, en: PhraseList });
+export type TriggerPhrases = z.infer<typeof TriggerPhrases>;
+
+/** knowledge/emergency-triggers.yaml: phrases that signal immediate danger, per kind and locale. */
+export const EmergencyTriggersFile = z.strictObject({ triggers: z.record(EmergencyKind, TriggerPhrases) });
+export type EmergencyTriggersFile = z.infer<typeof EmergencyTriggersFile>;
+export type EmergencyTriggers = EmergencyTriggersFile['triggers'];
