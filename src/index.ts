@@ -1,17 +1,10 @@
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConversationState,
-  UserState,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-} from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState } from 'botbuilder';
 import { RelaisBot, createTurnErrorHandler } from './bot';
 import { loadConfig, type Config } from './config';
 import { ContentError } from './content';
 import { ComingSoonDialog, MainDialog, Replies, loadDialogCatalogue, type DialogCatalogue } from './dialogs';
-import { loadKnowledge, type Knowledge } from './knowledge';
+import { loadKnowledge, loadOrientation, type Knowledge, type Orientation } from './knowledge';
 import { createLogger, type Logger } from './logger';
 import { NaturalRecognizer } from './nlu';
 import { RouteRoleResolver, type RosterSource } from './roles';
@@ -35,6 +28,7 @@ export interface StartOptions {
 
 export interface Content {
   knowledge: Knowledge;
+  orientation: Orientation;
   catalogue: DialogCatalogue;
 }
 
@@ -42,6 +36,7 @@ export interface Content {
 export function loadContent(rootDir: string): Content {
   return {
     knowledge: loadKnowledge(join(rootDir, 'knowledge'), rootDir),
+    orientation: loadOrientation(join(rootDir, 'knowledge'), rootDir),
     catalogue: loadDialogCatalogue(join(rootDir, 'dialogs'), rootDir),
   };
 }
@@ -88,9 +83,7 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
   const roster = await new LowdbRoster(join(config.dataDir, 'roster.json')).load();
   const { bot, onTurnError } = createRelaisBot({ content, stateStore: store, roster, logger });
 
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    config.botAuth as ConfigurationBotFrameworkAuthenticationOptions,
-  );
+  const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = onTurnError;
 
@@ -99,7 +92,7 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
     server.once('error', reject);
     server.listen(config.port, '0.0.0.0', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const { port } = server.address();
   ready = true;
   logger.info(
     `Relais listening on port ${port} (${config.botAuth.MicrosoftAppId ? 'Bot Framework authentication on' : 'no app id: anonymous local mode'}; ` +
@@ -110,7 +103,9 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
     port,
     async close() {
       ready = false;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       await store.close?.();
     },
   };

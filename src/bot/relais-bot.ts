@@ -19,7 +19,6 @@ export const MAX_MESSAGE_CHARS = 2_000;
 
 export interface UserProfile {
   firstSeen: string;
-  lastSeen: string;
 }
 
 export interface RelaisBotDeps {
@@ -96,10 +95,10 @@ export class RelaisBot extends ActivityHandler {
     await runDialog(this.deps.mainDialog, context, this.dialogState);
   }
 
+  /** Records when the user was first seen; written once, so that a turn does not rewrite user state. */
   private async touchProfile(context: TurnContext): Promise<void> {
-    const now = this.now().toISOString();
-    const profile = await this.profile.get(context, { firstSeen: now, lastSeen: now });
-    await this.profile.set(context, { ...profile, lastSeen: now });
+    const profile = await this.profile.get(context);
+    if (!profile) await this.profile.set(context, { firstSeen: this.now().toISOString() });
   }
 }
 

@@ -9,5 +9,5 @@ export function setRoute(context: TurnContext, route: Route): void {
 }
 
 export function getRoute(context: TurnContext): Route {
-  return (context.turnState.get(ROUTE) as Route | undefined) ?? 'messages';
+  return context.turnState.get<Route | undefined>(ROUTE) ?? 'messages';
 }

@@ -36,7 +36,7 @@ export function readContentFile<S extends z.ZodType>(
     };
   }
   const result = schema.safeParse(doc.toJS());
-  if (result.success) return { ok: true, data: result.data as z.infer<S> };
+  if (result.success) return { ok: true, data: result.data };
   return {
     ok: false,
     issues: result.error.issues.map((issue) => {

@@ -18,6 +18,6 @@ export function setTurnInfo(context: TurnContext, info: TurnInfo): void {
 }
 
 export function getTurnInfo(context: TurnContext): TurnInfo {
-  const info = context.turnState.get(TURN_INFO) as TurnInfo | undefined;
+  const info = context.turnState.get<TurnInfo | undefined>(TURN_INFO);
   return info ?? { role: 'public', locale: 'fr' };
 }

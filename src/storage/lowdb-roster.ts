@@ -21,7 +21,7 @@ export class LowdbRoster implements RosterSource {
     try {
       await db.read();
     } catch (error) {
-      throw new Error(`${this.path}: not valid JSON (${(error as Error).message})`);
+      throw new Error(`${this.path}: not valid JSON (${(error as Error).message})`, { cause: error });
     }
     const parsed = Roster.safeParse(db.data ?? {});
     if (!parsed.success) {

@@ -32,6 +32,7 @@ export interface LowdbStateStoreOptions {
 export class LowdbStateStore implements StateStore, Closable {
   private readonly files = new Map<string, Low<StateFile | null>>();
   private readonly lock = new KeyedLock();
+  private readonly pending = new Set<Promise<void>>();
   private readonly madeDirs = new Set<string>();
   private readonly maxCached: number;
   private readonly etagPrefix = randomBytes(4).toString('hex');
@@ -61,16 +62,24 @@ export class LowdbStateStore implements StateStore, Closable {
   async write(changes: StoreItems): Promise<void> {
     this.assertOpen();
     await Promise.all(
-      Object.entries(changes).map(([key, incoming]) =>
-        this.lock.run(key, async () => {
+      Object.entries(changes).map(async ([key, incoming]) => {
+        // The eTag check and the in-memory update are serialised per key; the disk write is not held
+        // under the lock: steno merges writes queued behind a running one into the latest data, and
+        // each promise resolves only once data at least as new as its own is on disk.
+        const persisted = await this.lock.run(key, async () => {
           const db = await this.open(key);
           if (!isWriteAllowed(db.data?.item, incoming)) throw new ETagConflictError(key);
-          const item = { ...structuredClone(incoming), eTag: this.nextETag() };
           await this.ensureDir(key);
-          db.data = { key, item };
-          await db.write();
-        }),
-      ),
+          db.data = { key, item: { ...structuredClone(incoming), eTag: this.nextETag() } };
+          return { done: db.write() };
+        });
+        this.pending.add(persisted.done);
+        try {
+          await persisted.done;
+        } finally {
+          this.pending.delete(persisted.done);
+        }
+      }),
     );
     this.evict();
   }
@@ -91,6 +100,7 @@ export class LowdbStateStore implements StateStore, Closable {
   async close(): Promise<void> {
     this.closed = true;
     await this.lock.drain();
+    await Promise.allSettled([...this.pending]);
   }
 
   private async open(key: string): Promise<Low<StateFile | null>> {
@@ -105,7 +115,9 @@ export class LowdbStateStore implements StateStore, Closable {
     try {
       await db.read();
     } catch (error) {
-      throw new Error(`State file ${path} is unreadable (${(error as Error).message}); it was left untouched.`);
+      throw new Error(`State file ${path} is unreadable (${(error as Error).message}); it was left untouched.`, {
+        cause: error,
+      });
     }
     if (db.data && db.data.key !== key) throw new Error(`State file ${path} holds key "${db.data.key}", not "${key}".`);
     this.files.set(key, db);
@@ -116,7 +128,7 @@ export class LowdbStateStore implements StateStore, Closable {
     if (this.files.size <= this.maxCached) return;
     for (const key of this.files.keys()) {
       if (this.files.size <= this.maxCached) break;
-      if (this.lock.isIdle(key)) this.files.delete(key);
+      if (this.lock.isIdle(key) && this.pending.size === 0) this.files.delete(key);
     }
   }
 
