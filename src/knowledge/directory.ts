@@ -40,16 +40,19 @@ export const Territory = z.strictObject({
 });
 export type Territory = z.infer<typeof Territory>;
 
+/** data·inclusion's rule for structure and service names. */
+const Nom = z
+  .string()
+  .trim()
+  .min(3)
+  .max(150)
+  .refine((nom) => !nom.endsWith('.'), 'must not end with a period');
+
 /** data·inclusion v1 structure, restricted to the fields Relais uses. */
 export const Structure = z.strictObject({
   id: DataInclusionId,
   source: ContentId,
-  nom: z
-    .string()
-    .trim()
-    .min(3)
-    .max(150)
-    .refine((nom) => !nom.endsWith('.'), 'must not end with a period'),
+  nom: Nom,
   date_maj: DateMaj,
   description: z.string().trim().min(5).max(10000).optional(),
   adresse: Text.optional(),
@@ -93,12 +96,7 @@ export const Service = z.strictObject({
   id: DataInclusionId,
   structure_id: DataInclusionId,
   source: ContentId,
-  nom: z
-    .string()
-    .trim()
-    .min(3)
-    .max(150)
-    .refine((nom) => !nom.endsWith('.'), 'must not end with a period'),
+  nom: Nom,
   description: z.string().trim().min(5).max(10000),
   type: z.enum(SERVICE_TYPES),
   thematiques: distinct(z.string().regex(/^[a-z-]+(--[a-z0-9-]+)?$/, 'must be a thématique slug "categorie--sous-thematique"')).min(1),
