@@ -1,4 +1,4 @@
-import { ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { Locale } from '../content';
 import type { Messages } from '../knowledge';
 import type { Role } from '../roles';
@@ -57,10 +57,5 @@ export class Replies {
         this.text(context, 'help.body', { capabilities: `\n${capabilities}\n`, example: this.text(context, 'help.example') }),
       ),
     );
-  }
-
-  /** True when the activity is one a user typed or clicked (not a trace or an event). */
-  static isUserMessage(activity: Partial<Activity>): boolean {
-    return activity.type === ActivityTypes.Message;
   }
 }
