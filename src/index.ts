@@ -4,7 +4,7 @@ import { RelaisBot, createTurnErrorHandler } from './bot';
 import { loadConfig, type Config } from './config';
 import { ContentError } from './content';
 import { ComingSoonDialog, MainDialog, Replies, loadDialogCatalogue, type DialogCatalogue } from './dialogs';
-import { loadKnowledge, loadOrientation, type Knowledge, type Orientation } from './knowledge';
+import { loadKnowledge, loadOrientation, situationCorpus, type Knowledge, type Orientation } from './knowledge';
 import { createLogger, type Logger } from './logger';
 import { NaturalRecognizer } from './nlu';
 import { RouteRoleResolver, type RosterSource } from './roles';
@@ -41,6 +41,15 @@ export function loadContent(rootDir: string): Content {
   };
 }
 
+/** The recogniser trained on content: intents, situations and emergency triggers. */
+export function createRecognizer({ knowledge, orientation }: Content): NaturalRecognizer {
+  return new NaturalRecognizer({
+    intents: knowledge.intents,
+    situations: situationCorpus(orientation.situations),
+    triggers: orientation.triggers,
+  });
+}
+
 export interface BotParts {
   content: Content;
   stateStore: StateStore;
@@ -52,7 +61,7 @@ export interface BotParts {
 /** Builds the bot and its dialogs from content: the same wiring for the server and for tests. */
 export function createRelaisBot({ content, stateStore, roster, logger, now }: BotParts) {
   const { knowledge, catalogue } = content;
-  const recognizer = new NaturalRecognizer(knowledge.intents);
+  const recognizer = createRecognizer(content);
   const conversationState = new ConversationState(stateStore);
   const userState = new UserState(stateStore);
   const replies = new Replies(knowledge.messages, catalogue);

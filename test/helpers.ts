@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import { createRelaisBot, loadContent, type Content } from '../src';
+import { createRecognizer, createRelaisBot, loadContent, type Content } from '../src';
+import type { NaturalRecognizer } from '../src/nlu';
 import { silentLogger } from '../src/logger';
 import type { Role } from '../src/roles';
 import { setRoute } from '../src/bot';
@@ -11,6 +12,13 @@ let cached: Content | undefined;
 export function content(): Content {
   cached ??= loadContent(ROOT);
   return cached;
+}
+
+let trained: NaturalRecognizer | undefined;
+/** The recogniser trained on the real content, once per test file. */
+export function recognizer(): NaturalRecognizer {
+  trained ??= createRecognizer(content());
+  return trained;
 }
 
 export class StaticRoster {

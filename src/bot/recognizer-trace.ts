@@ -9,7 +9,10 @@ export function toRecognizerResult(recognition: Recognition): RecognizerResult {
   return {
     text: recognition.text,
     intents: Object.fromEntries(recognition.intents.map((i) => [i.intent, { score: round(i.score) }])),
-    entities: { ...recognition.entities },
+    entities: {
+      situation: recognition.situations.map((s) => ({ id: s.situation, score: round(s.score) })),
+      emergency: [...recognition.emergencies],
+    },
     locale: recognition.locale,
   };
 }

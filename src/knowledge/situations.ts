@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalisedText } from '../content';
+import { LocalisedText, type Locale } from '../content';
 import { ContentId, IsoDate, SourceUrl, VerificationStatus } from './numbers';
 
 /** Kinds of local contact; a situation names the kind, the territory's directory gives the actual contact. */
@@ -82,3 +82,13 @@ export const Situation = z.strictObject({
   }),
 });
 export type Situation = z.infer<typeof Situation>;
+
+/** Training utterances of every situation, by language and situation id: what the situation recogniser learns from. */
+export function situationCorpus(situations: readonly Situation[]): Record<Locale, Record<string, string[]>> {
+  const corpus: Record<Locale, Record<string, string[]>> = { fr: {}, en: {} };
+  for (const situation of situations) {
+    corpus.fr[situation.id] = situation.utterances.fr;
+    corpus.en[situation.id] = situation.utterances.en;
+  }
+  return corpus;
+}

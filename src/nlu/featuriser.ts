@@ -15,15 +15,22 @@ const LANGUAGE = {
 } as const;
 
 export interface Features {
-  /** Stemmed words and pairs of neighbouring stems, as the classifier sees them. */
+  /** Stems of the words that carry meaning (stop words dropped, typos corrected), in order. */
+  stems: string[];
+  /** Character n-grams of each of those words (same order as `stems`). */
+  grams: string[][];
+  /** What the classifier sees: the stems, pairs of neighbouring stems, and character n-grams of the words. */
   features: string[];
-  /** How many words carried meaning (after stop words). */
-  wordCount: number;
 }
+
+/** Character n-gram sizes: they let "ascenceur", "acsenseur" and "ascenseur" share most of their features. */
+const MIN_GRAM = 3;
+const MAX_GRAM = 5;
 
 /**
  * Turns text into classifier features for one language: fold accents, tokenise, drop stop words,
- * correct typos against the training vocabulary (one edit away), stem, and add neighbouring pairs.
+ * correct typos against the training vocabulary (one edit away), stem, add neighbouring pairs and
+ * character n-grams of each word.
  */
 export class Featuriser {
   private readonly vocabulary = new Set<string>();
@@ -52,7 +59,9 @@ export class Featuriser {
     const stems = words.map((w) => stemmer.stem(this.correct(w)));
     const features = [...stems];
     for (let i = 1; i < stems.length; i++) features.push(`${stems[i - 1]}_${stems[i]}`);
-    return { features, wordCount: words.length };
+    const grams = words.map(charGrams);
+    for (const list of grams) features.push(...list);
+    return { stems, grams, features };
   }
 
   private correct(word: string): string {
@@ -65,4 +74,14 @@ export class Featuriser {
     }
     return fixed ?? word;
   }
+}
+
+function charGrams(word: string): string[] {
+  if (word.length < MIN_GRAM) return [];
+  const padded = `<${word}>`;
+  const grams: string[] = [];
+  for (let n = MIN_GRAM; n <= MAX_GRAM; n++) {
+    for (let i = 0; i + n <= padded.length; i++) grams.push(`#${padded.slice(i, i + n)}`);
+  }
+  return grams;
 }

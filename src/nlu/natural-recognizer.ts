@@ -1,45 +1,90 @@
 import type { Locale } from '../content';
+import type { EmergencyTriggers } from '../knowledge/emergency-triggers';
 import { INTENTS, type IntentName } from '../knowledge/intents';
+import { EmergencyDetector } from './emergency-detector';
 import { MAX_NLU_CHARS, foldCommand } from './normalise';
-import type { IntentScore, Recognition, Recognizer } from './recognizer';
+import type { IntentScore, Recognition, Recognizer, SituationScore } from './recognizer';
 import { TextClassifier, type Classification } from './text-classifier';
 
-type Corpus = Readonly<Record<Locale, Readonly<Record<IntentName, readonly string[]>>>>;
+type Examples<L extends string> = Readonly<Record<Locale, Readonly<Record<L, readonly string[]>>>>;
+
+export interface NaturalRecognizerCorpus {
+  /** Training utterances of the top-level intents (knowledge/intents). */
+  intents: Examples<IntentName>;
+  /** Training utterances of the field situations (knowledge/situations), by situation id. */
+  situations?: Examples<string>;
+  /** Phrases that signal immediate danger (knowledge/emergency-triggers.yaml). */
+  triggers?: EmergencyTriggers;
+}
 
 /** Below this share of known words, the other language's model is tried as well. */
 const LANGUAGE_SWITCH_COVERAGE = 0.5;
+/** How many situations a recognition reports. */
+const SITUATION_CANDIDATES = 5;
+/** Score given to orientation when the text signals immediate danger: danger talk is always orientation. */
+const EMERGENCY_SCORE = 0.99;
 
 /**
- * Top-level intent recogniser on natural: one classifier per language, trained at start-up from
- * knowledge/intents. What the model does not know counts towards `none`, so gibberish is never routed.
+ * The recogniser, on natural's tokenisers, stemmers and spell-checker: one intent model and one situation
+ * model per language, trained at start-up from content, plus the emergency trigger phrases.
+ * - What the intent model does not know counts towards `none`, so gibberish is never routed.
+ * - What the intent model does not know but the situation model recognises is a situation: that share
+ *   of `none` goes to `orientation` ("l'eau coule du plafond" needs no orientation phrasing to be one).
+ * - Trigger phrases of immediate danger put `orientation` first, whatever else the text says.
  */
 export class NaturalRecognizer implements Recognizer {
-  private readonly classifiers: Record<Locale, TextClassifier<IntentName>>;
+  private readonly intentModels: Record<Locale, TextClassifier<IntentName>>;
+  private readonly situationModels: Record<Locale, TextClassifier<string>> | undefined;
   private readonly exact: Record<Locale, Map<string, IntentName>>;
+  private readonly emergencies: EmergencyDetector | undefined;
 
-  constructor(corpus: Corpus) {
-    this.classifiers = { fr: new TextClassifier('fr', corpus.fr), en: new TextClassifier('en', corpus.en) };
-    this.exact = { fr: exactIndex(corpus.fr), en: exactIndex(corpus.en) };
+  constructor(corpus: NaturalRecognizerCorpus) {
+    const { intents, situations, triggers } = corpus;
+    this.intentModels = {
+      fr: new TextClassifier('fr', intents.fr, true),
+      en: new TextClassifier('en', intents.en, true),
+    };
+    this.situationModels = situations && {
+      fr: new TextClassifier('fr', situations.fr),
+      en: new TextClassifier('en', situations.en),
+    };
+    this.exact = { fr: exactIndex(intents.fr), en: exactIndex(intents.en) };
+    this.emergencies = triggers && new EmergencyDetector(triggers);
   }
 
   recognize(input: string, locale: Locale): Recognition {
     const text = input.slice(0, MAX_NLU_CHARS);
+    const emergencies = this.emergencies?.detect(text) ?? [];
     const key = foldCommand(text);
     for (const candidate of [locale, other(locale)]) {
       const known = this.exact[candidate].get(key);
-      if (known) return { text, locale: candidate, intents: exactScores(known), entities: {} };
+      if (!known) continue;
+      const intents = emergencies.length > 0 ? withEmergency(exactScores(known)) : exactScores(known);
+      return { text, locale: candidate, intents, situations: this.situations(text, candidate), emergencies };
     }
 
     let used = locale;
-    let result = this.classifiers[locale].classify(text);
+    let result = this.intentModels[locale].classify(text);
     if (result.coverage < LANGUAGE_SWITCH_COVERAGE) {
-      const alternative = this.classifiers[other(locale)].classify(text);
+      const alternative = this.intentModels[other(locale)].classify(text);
       if (alternative.coverage > result.coverage + 0.25) {
         result = alternative;
         used = other(locale);
       }
     }
-    return { text, locale: used, intents: withNone(result), entities: {} };
+    const situations = this.situations(text, used);
+    let intents = withSituation(withNone(result), situations[0]?.score ?? 0);
+    if (emergencies.length > 0) intents = withEmergency(intents);
+    return { text, locale: used, intents, situations, emergencies };
+  }
+
+  private situations(text: string, locale: Locale): SituationScore[] {
+    if (!this.situationModels) return [];
+    return this.situationModels[locale]
+      .classify(text)
+      .ranking.slice(0, SITUATION_CANDIDATES)
+      .filter((s) => s.score > 0)
+      .map(({ label, score }) => ({ situation: label, score }));
   }
 }
 
@@ -63,4 +108,25 @@ function withNone(result: Classification<IntentName>): IntentScore[] {
   return result.ranking
     .map(({ label, score }) => ({ intent: label, score: label === 'none' ? Math.min(1, score + unknown) : score }))
     .sort((a, b) => b.score - a.score);
+}
+
+/** Moves the share `situationScore` of `none` to `orientation`. */
+function withSituation(intents: IntentScore[], situationScore: number): IntentScore[] {
+  const none = intents.find((i) => i.intent === 'none')?.score ?? 0;
+  const moved = none * situationScore;
+  return intents
+    .map(({ intent, score }) => ({
+      intent,
+      score: intent === 'none' ? score - moved : intent === 'orientation' ? score + moved : score,
+    }))
+    .sort((a, b) => b.score - a.score);
+}
+
+function withEmergency(intents: IntentScore[]): IntentScore[] {
+  const rest = intents.filter((i) => i.intent !== 'orientation');
+  const total = rest.reduce((sum, i) => sum + i.score, 0) || 1;
+  return [
+    { intent: 'orientation', score: EMERGENCY_SCORE },
+    ...rest.map((i) => ({ intent: i.intent, score: (i.score / total) * (1 - EMERGENCY_SCORE) })),
+  ];
 }

@@ -1,8 +1,15 @@
 import type { Locale } from '../content';
+import type { EmergencyKind } from '../knowledge/emergency-triggers';
 import type { IntentName } from '../knowledge/intents';
 
 export interface IntentScore {
   intent: IntentName;
+  score: number;
+}
+
+export interface SituationScore {
+  /** A situation id from knowledge/situations. */
+  situation: string;
   score: number;
 }
 
@@ -14,8 +21,10 @@ export interface Recognition {
   locale: Locale;
   /** Every intent with its score, best first. */
   intents: IntentScore[];
-  /** Named things found in the text (situations, services, places…), by entity type. */
-  entities: Record<string, unknown[]>;
+  /** Field situations the text may describe, best first (a few at most; empty when the text is not about one). */
+  situations: SituationScore[];
+  /** Kinds of immediate danger the text signals (emergency trigger phrases); empty when none. */
+  emergencies: EmergencyKind[];
 }
 
 export interface Recognizer {
@@ -24,4 +33,8 @@ export interface Recognizer {
 
 export function topIntent(recognition: Recognition): IntentScore {
   return recognition.intents[0] ?? { intent: 'none', score: 1 };
+}
+
+export function topSituation(recognition: Recognition): SituationScore | undefined {
+  return recognition.situations[0];
 }

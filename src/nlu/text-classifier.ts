@@ -1,6 +1,6 @@
-import { BayesClassifier } from 'natural/lib/natural/classifiers';
 import type { Locale } from '../content';
 import { Featuriser } from './featuriser';
+import { LinearClassifier, type LabelledExample } from './linear-classifier';
 
 export interface Scored<L extends string> {
   label: L;
@@ -14,58 +14,64 @@ export interface Classification<L extends string> {
   coverage: number;
 }
 
-/** Per-word temperature of the posterior: keeps confidence honest when only a word or two match. */
-const TEMPERATURE = 0.8;
-/**
- * Additive smoothing for words a class never saw. natural's default (1) makes an unseen word likelier in a
- * small class than a seen one in a large class; 0.05 was best on test/nlu/intent-cases.yaml (see bench).
- */
-const SMOOTHING = 0.05;
-const MAX_FEATURES = 60;
+/** Most features looked at per message: a pasted essay costs no more than a long message. */
+const MAX_FEATURES = 400;
+/** Share of a word's character n-grams the model must know for an unknown word to count as a typo of a known one. */
+const KNOWN_GRAMS_SHARE = 0.7;
 
 /**
- * A naive Bayes text classifier (natural) over the Featuriser's features, trained at construction.
- * Scores are the classifier's posteriors softened per word, then scaled by how much of the text was known.
+ * A text classifier for one language: the Featuriser's features (natural's tokeniser, stemmer and
+ * spell-checker) fed to a LinearClassifier, trained at construction. Scores are the model's
+ * probabilities scaled by √coverage, so a message made mostly of unknown words is never scored high.
  */
 export class TextClassifier<L extends string> {
-  private readonly classifier = new BayesClassifier(undefined, SMOOTHING);
   private readonly featuriser: Featuriser;
-  private readonly known = new Set<string>();
+  private readonly model: LinearClassifier<L>;
+  private readonly knownStems = new Set<string>();
   readonly labels: readonly L[];
 
-  constructor(locale: Locale, examples: Readonly<Record<L, readonly string[]>>) {
+  /**
+   * @param balance weight examples so that every label counts about as much in training, whatever its
+   *   number of examples (the square root of the ratio: large classes stay a little likelier).
+   */
+  constructor(locale: Locale, examples: Readonly<Record<L, readonly string[]>>, balance = false) {
     this.featuriser = new Featuriser(locale);
     this.labels = Object.keys(examples) as L[];
     this.featuriser.learn(this.labels.flatMap((label) => examples[label]));
+    const total = this.labels.reduce((sum, label) => sum + examples[label].length, 0);
+    const mean = total / Math.max(1, this.labels.length);
+    const training: LabelledExample<L>[] = [];
     for (const label of this.labels) {
+      const weight = balance ? Math.sqrt(mean / Math.max(1, examples[label].length)) : 1;
       for (const text of examples[label]) {
-        const { features } = this.featuriser.featurise(text);
-        if (features.length === 0) continue;
-        features.forEach((f) => this.known.add(f));
-        this.classifier.addDocument(features, label);
+        const { stems, features } = this.featuriser.featurise(text);
+        stems.forEach((s) => this.knownStems.add(s));
+        training.push({ features, label, weight });
       }
     }
-    this.classifier.train();
+    this.model = new LinearClassifier(this.labels, training);
   }
 
   classify(text: string): Classification<L> {
-    const { features, wordCount } = this.featuriser.featurise(text);
-    const present = features.filter((f) => this.known.has(f)).slice(0, MAX_FEATURES);
-    const knownWords = features.slice(0, wordCount).filter((f) => this.known.has(f)).length;
-    const coverage = wordCount === 0 ? 0 : knownWords / wordCount;
-    if (present.length === 0) return { ranking: this.labels.map((label) => ({ label, score: 0 })), coverage: 0 };
-
-    const raw = this.classifier.getClassifications(present);
-    const logs = raw.map(
-      (c) => Math.log(Math.max(c.value, Number.MIN_VALUE)) / (TEMPERATURE * Math.sqrt(present.length)),
-    );
-    const top = Math.max(...logs);
-    const weights = logs.map((l) => Math.exp(l - top));
-    const total = weights.reduce((a, b) => a + b, 0);
+    const { stems, grams, features } = this.featuriser.featurise(text);
+    const coverage =
+      stems.length === 0 ? 0 : stems.filter((stem, i) => this.isKnown(stem, grams[i] ?? [])).length / stems.length;
+    const known = features.filter((f) => this.model.knows(f)).slice(0, MAX_FEATURES);
+    if (known.length === 0 || coverage === 0) {
+      return { ranking: this.labels.map((label) => ({ label, score: 0 })), coverage: 0 };
+    }
+    const probabilities = this.model.probabilities(known);
     const scale = Math.sqrt(coverage);
-    const ranking = raw
-      .map((c, i) => ({ label: c.label as L, score: ((weights[i] ?? 0) / total) * scale }))
+    const ranking = this.labels
+      .map((label, i) => ({ label, score: (probabilities[i] ?? 0) * scale }))
       .sort((a, b) => b.score - a.score);
     return { ranking, coverage };
+  }
+
+  /** A word is known when its stem was seen in training, or most of its letters' n-grams were (a typo). */
+  private isKnown(stem: string, grams: readonly string[]): boolean {
+    if (this.knownStems.has(stem)) return true;
+    if (grams.length === 0) return false;
+    return grams.filter((g) => this.model.knows(g)).length / grams.length >= KNOWN_GRAMS_SHARE;
   }
 }

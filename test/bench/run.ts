@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { parse } from 'yaml';
-import { loadKnowledge, type IntentName } from '../../src/knowledge';
-import { NaturalRecognizer, topIntent } from '../../src/nlu';
+import { createRecognizer, loadContent } from '../../src';
+import type { IntentName } from '../../src/knowledge';
+import { topIntent } from '../../src/nlu';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -83,9 +84,9 @@ function line(name: string, r: autocannon.Result): string {
 }
 
 function nluSection(): void {
-  const knowledge = loadKnowledge(join(ROOT, 'knowledge'), ROOT);
+  const content = loadContent(ROOT);
   const t0 = performance.now();
-  const recognizer = new NaturalRecognizer(knowledge.intents);
+  const recognizer = createRecognizer(content);
   const trainMs = performance.now() - t0;
   const { cases } = parse(readFileSync(join(ROOT, 'test/nlu/intent-cases.yaml'), 'utf8')) as {
     cases: { locale: 'fr' | 'en'; text: string; intent: IntentName }[];

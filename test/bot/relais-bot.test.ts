@@ -59,7 +59,7 @@ describe('RelaisBot', () => {
     expect(trace?.value).toMatchObject({
       text: 'lance un quiz',
       intents: { quiz: { score: expect.any(Number) } },
-      entities: {},
+      entities: { situation: expect.any(Array), emergency: [] },
     });
   });
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { NaturalRecognizer, topIntent } from '../../src/nlu';
+import { topIntent } from '../../src/nlu';
 import type { IntentName } from '../../src/knowledge';
-import { ROOT, content } from '../helpers';
+import { ROOT, recognizer as trainedRecognizer } from '../helpers';
 
-const recognizer = new NaturalRecognizer(content().knowledge.intents);
+const recognizer = trainedRecognizer();
 
 // None of these is in knowledge/intents: they test generalisation, including typos and missing accents.
 const TABLE: [string, 'fr' | 'en', IntentName][] = [
@@ -58,6 +58,31 @@ describe('NaturalRecognizer', () => {
 
   it.each(['asdfghjkl', 'zzzz qqqq wwww', '!!!???', '12345'])('routes gibberish "%s" to none', (text) => {
     expect(topIntent(recognizer.recognize(text, 'fr')).intent).toBe('none');
+  });
+
+  it('names the likely situations, best first', () => {
+    const { situations } = recognizer.recognize("ça pue le gaz dans la cage d'escalier", 'fr');
+    expect(situations[0]?.situation).toBe('gas-leak');
+    expect(situations.length).toBeLessThanOrEqual(5);
+    for (let i = 1; i < situations.length; i++)
+      expect(situations[i - 1]!.score).toBeGreaterThanOrEqual(situations[i]!.score);
+  });
+
+  it('counts a recognised situation as orientation even without orientation phrasing', () => {
+    const result = recognizer.recognize("de l'eau coule du plafond dans la cage d'escalier", 'fr');
+    expect(topIntent(result).intent).toBe('orientation');
+  });
+
+  it('puts orientation first when the text signals immediate danger, whatever else it says', () => {
+    const result = recognizer.recognize('je fais une fiche : le monsieur ne respire plus', 'fr');
+    expect(result.emergencies).toEqual(['medical']);
+    expect(topIntent(result)).toEqual({ intent: 'orientation', score: 0.99 });
+  });
+
+  it('finds no situation and no danger in gibberish', () => {
+    const result = recognizer.recognize('zzzz qqqq', 'fr');
+    expect(result.emergencies).toEqual([]);
+    expect(result.situations.every((s) => s.score < 0.2)).toBe(true);
   });
 
   it('analyses English typed in a French conversation with the English model', () => {
