@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalisedText } from '../content';
 import { ContentId, IsoDate, SourceUrl } from './numbers';
+import { openingHoursProblem } from './opening-hours';
 import { LocalCategory } from './situations';
 
 /** ARCEP range reserved for fiction (01 99 00 xx xx): the only numbers a demo territory may contain. */
@@ -21,6 +22,12 @@ function distinct<T extends z.ZodType>(item: T) {
     });
   });
 }
+
+/** data·inclusion opening hours, in OSM opening_hours syntax ("Mo-Fr 09:00-12:00,13:30-17:00; PH off"). */
+const HorairesAccueil = Text.superRefine((horaires, ctx) => {
+  const problem = openingHoursProblem(horaires);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** data·inclusion dates: 21st century, not in the future. */
 const DateMaj = IsoDate.refine((date) => date >= '2000-01-01', 'must be in the 21st century');
@@ -62,7 +69,7 @@ export const Structure = z.strictObject({
   telephone: Phone.optional(),
   courriel: Email.optional(),
   site_web: SourceUrl.optional(),
-  horaires_accueil: Text.optional(),
+  horaires_accueil: HorairesAccueil.optional(),
   reseaux_porteurs: distinct(ContentId).optional(),
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
@@ -108,7 +115,7 @@ export const Service = z.strictObject({
   mobilisable_par: distinct(z.enum(MOBILISABLE_PAR)).min(1),
   frais: z.enum(FRAIS),
   telephone: Phone.optional(),
-  horaires_accueil: Text.optional(),
+  horaires_accueil: HorairesAccueil.optional(),
   date_maj: DateMaj,
   zone_eligibilite: distinct(Text).min(1),
   categories: distinct(LocalCategory),
