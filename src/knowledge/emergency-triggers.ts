@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContentId } from './numbers';
 
 export const EMERGENCY_KINDS = ['medical', 'fire', 'violence', 'suicide', 'bleeding'] as const;
 export const EmergencyKind = z.enum(EMERGENCY_KINDS);
@@ -18,14 +19,20 @@ const PhraseList = z
   .min(1)
   .superRefine((phrases, ctx) => {
     phrases.forEach((phrase, index) => {
-      if (phrases.indexOf(phrase) !== index) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate phrase "${phrase}"` });
+      if (phrases.indexOf(phrase) !== index)
+        ctx.addIssue({ code: 'custom', path: [index], message: `duplicate phrase "${phrase}"` });
     });
   });
 
 export const TriggerPhrases = z.strictObject({ fr: PhraseList, en: PhraseList });
 export type TriggerPhrases = z.infer<typeof TriggerPhrases>;
 
-/** knowledge/emergency-triggers.yaml: phrases that signal immediate danger, per kind and locale. */
-export const EmergencyTriggersFile = z.strictObject({ triggers: z.record(EmergencyKind, TriggerPhrases) });
+/** knowledge/emergency-triggers.yaml: phrases that signal immediate danger, per kind and locale, and whom to call. */
+export const EmergencyTriggersFile = z.strictObject({
+  triggers: z.record(EmergencyKind, TriggerPhrases),
+  numbers: z.record(EmergencyKind, z.array(ContentId).min(1)),
+});
 export type EmergencyTriggersFile = z.infer<typeof EmergencyTriggersFile>;
 export type EmergencyTriggers = EmergencyTriggersFile['triggers'];
+/** Ids of numbers.yaml to call first, per kind of danger. */
+export type EmergencyNumbers = EmergencyTriggersFile['numbers'];

@@ -5,4 +5,7 @@ export * from './numbers';
 export * from './situations';
 export * from './emergency-triggers';
 export * from './directory';
+export * from './opening-hours';
 export * from './load-orientation';
+export * from './categories';
+export * from './contacts';

@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ContentError, readContentFile, type ContentIssue } from '../content';
+import { CATEGORIES_FILE, loadCategories, type CategoriesFile } from './categories';
 import { Directory } from './directory';
-import { EmergencyTriggersFile, type EmergencyTriggers } from './emergency-triggers';
+import { EmergencyTriggersFile, type EmergencyNumbers, type EmergencyTriggers } from './emergency-triggers';
 import { NumbersFile, type NationalNumber } from './numbers';
 import { Situation } from './situations';
 
@@ -10,9 +11,13 @@ export interface Orientation {
   numbers: readonly NationalNumber[];
   situations: readonly Situation[];
   triggers: EmergencyTriggers;
+  /** Numbers to call first per kind of danger (ids of `numbers`). */
+  emergencyNumbers: EmergencyNumbers;
   directory: Directory;
+  /** Labels and search keywords of the local categories, and the filler words of directory search queries. */
+  categories: CategoriesFile;
   /** Where each part was read, relative to rootDir (for messages and staleEntries). */
-  files: { numbers: string; situations: string; triggers: string; directory: string };
+  files: { numbers: string; situations: string; triggers: string; directory: string; categories: string };
 }
 
 export interface StaleEntry {
@@ -22,8 +27,9 @@ export interface StaleEntry {
 }
 
 /**
- * Loads and validates knowledge/numbers.yaml, knowledge/situations/*.yaml, knowledge/emergency-triggers.yaml and
- * the one territory file in knowledge/directory/, with their cross-references; throws a ContentError listing every problem.
+ * Loads and validates knowledge/numbers.yaml, knowledge/situations/*.yaml, knowledge/emergency-triggers.yaml,
+ * knowledge/categories.yaml and the one territory file in knowledge/directory/, with their cross-references;
+ * throws a ContentError listing every problem.
  */
 export function loadOrientation(knowledgeDir: string, rootDir: string): Orientation {
   const issues: ContentIssue[] = [];
@@ -33,6 +39,7 @@ export function loadOrientation(knowledgeDir: string, rootDir: string): Orientat
     situations: rel(join(knowledgeDir, 'situations')),
     triggers: rel(join(knowledgeDir, 'emergency-triggers.yaml')),
     directory: rel(join(knowledgeDir, 'directory')),
+    categories: rel(join(knowledgeDir, CATEGORIES_FILE)),
   };
 
   const numbersFile = readContentFile(join(knowledgeDir, 'numbers.yaml'), NumbersFile, rootDir);
@@ -62,7 +69,20 @@ export function loadOrientation(knowledgeDir: string, rootDir: string): Orientat
     else issues.push(...result.issues);
   }
 
-  const triggersFile = readContentFile(join(knowledgeDir, 'emergency-triggers.yaml'), EmergencyTriggersFile, rootDir);
+  const triggersSchema = EmergencyTriggersFile.superRefine((file, ctx) => {
+    if (!numberIds) return;
+    for (const [kind, ids] of Object.entries(file.numbers)) {
+      ids.forEach((id, index) => {
+        if (!numberIds.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['numbers', kind, index],
+            message: `unknown number "${id}": not an id in ${files.numbers}`,
+          });
+      });
+    }
+  });
+  const triggersFile = readContentFile(join(knowledgeDir, 'emergency-triggers.yaml'), triggersSchema, rootDir);
   if (!triggersFile.ok) issues.push(...triggersFile.issues);
 
   const directoryDir = join(knowledgeDir, 'directory');
@@ -82,8 +102,20 @@ export function loadOrientation(knowledgeDir: string, rootDir: string): Orientat
     else issues.push(...result.issues);
   }
 
-  if (issues.length > 0 || !numbersFile.ok || !triggersFile.ok || !directory) throw new ContentError(issues);
-  return { numbers: numbersFile.data.numbers, situations, triggers: triggersFile.data.triggers, directory, files };
+  const categoriesFile = loadCategories(knowledgeDir, rootDir);
+  if (!categoriesFile.ok) issues.push(...categoriesFile.issues);
+
+  if (issues.length > 0 || !numbersFile.ok || !triggersFile.ok || !directory || !categoriesFile.ok)
+    throw new ContentError(issues);
+  return {
+    numbers: numbersFile.data.numbers,
+    situations,
+    triggers: triggersFile.data.triggers,
+    emergencyNumbers: triggersFile.data.numbers,
+    directory,
+    categories: categoriesFile.data,
+    files,
+  };
 }
 
 function yamlFiles(dir: string, file: string, issues: ContentIssue[]): string[] {
@@ -102,18 +134,32 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Days from a YYYY-MM-DD date to the calendar day of `now` in local time. */
 function ageInDays(date: string, now: Date): number {
   const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
-  return Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(year, month - 1, day)) / DAY_MS);
+  return Math.round(
+    (Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(year, month - 1, day)) / DAY_MS,
+  );
+}
+
+/** Entries are stale when checked more than this many days ago (about six months). */
+export const STALE_AFTER_DAYS = 183;
+
+/** Whether a verification or update date (YYYY-MM-DD) is more than maxAgeDays before `now`. */
+export function isStale(date: string, now: Date, maxAgeDays = STALE_AFTER_DAYS): boolean {
+  return ageInDays(date, now) > maxAgeDays;
 }
 
 /** Entries whose verification or update date is more than maxAgeDays old (183 days: about six months). */
-export function staleEntries(orientation: Orientation, now: Date, maxAgeDays = 183): StaleEntry[] {
+export function staleEntries(orientation: Orientation, now: Date, maxAgeDays = STALE_AFTER_DAYS): StaleEntry[] {
   const { files, directory } = orientation;
   const entries: StaleEntry[] = [
     ...orientation.numbers.map((n) => ({ file: files.numbers, id: n.id, date: n.verified_on })),
-    ...orientation.situations.map((s) => ({ file: join(files.situations, `${s.id}.yaml`), id: s.id, date: s.verified_on })),
+    ...orientation.situations.map((s) => ({
+      file: join(files.situations, `${s.id}.yaml`),
+      id: s.id,
+      date: s.verified_on,
+    })),
     ...directory.structures.map((s) => ({ file: files.directory, id: s.id, date: s.date_maj })),
     ...directory.services.map((s) => ({ file: files.directory, id: s.id, date: s.date_maj })),
     ...directory.contacts_urgence.map((c) => ({ file: files.directory, id: c.id, date: c.date_verification })),
   ];
-  return entries.filter((entry) => ageInDays(entry.date, now) > maxAgeDays);
+  return entries.filter((entry) => isStale(entry.date, now, maxAgeDays));
 }

@@ -3,3 +3,5 @@ export * from './recognizer';
 export * from './natural-recognizer';
 export * from './fuzzy-matcher';
 export * from './text-classifier';
+export * from './directory-search';
+export * from './directory-search';

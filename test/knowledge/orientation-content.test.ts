@@ -5,7 +5,7 @@ import { ContentError } from '../../src/content';
 import { FICTION_PHONE, Service } from '../../src/knowledge/directory';
 import { loadOrientation, staleEntries, type Orientation } from '../../src/knowledge/load-orientation';
 import { NationalNumber } from '../../src/knowledge/numbers';
-import { SITUATION_CATEGORIES } from '../../src/knowledge/situations';
+import { LOCAL_CATEGORIES, SITUATION_CATEGORIES } from '../../src/knowledge/situations';
 
 const ROOT = resolve(__dirname, '../..');
 let cached: Orientation | undefined;
@@ -48,7 +48,8 @@ describe('orientation content in knowledge/', () => {
   });
 
   it('has at least 8 French utterances for every situation', () => {
-    for (const s of orientation().situations) expect({ id: s.id, enough: s.utterances.fr.length >= 8 }).toEqual({ id: s.id, enough: true });
+    for (const s of orientation().situations)
+      expect({ id: s.id, enough: s.utterances.fr.length >= 8 }).toEqual({ id: s.id, enough: true });
   });
 
   it('has the national emergency and help numbers', () => {
@@ -61,7 +62,10 @@ describe('orientation content in knowledge/', () => {
     const first = orientation().numbers[0]!;
     const result = NationalNumber.safeParse({ ...first, status: 'U' });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]).toMatchObject({ path: ['status'], message: expect.stringMatching(/status U .*not allowed/) });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['status'],
+      message: expect.stringMatching(/status U .*not allowed/),
+    });
   });
 
   it('uses only ARCEP fiction numbers in a demo territory', () => {
@@ -86,14 +90,57 @@ describe('orientation content in knowledge/', () => {
     const dir = brokenCopy('situations/gas-leak.yaml', (text) => text.replace('- number: pompiers', '- number: nope'));
     const error = loadError(dir);
     expect(error.issues).toContainEqual(
-      expect.objectContaining({ file: 'knowledge/situations/gas-leak.yaml', path: 'contacts.0.number', line: expect.any(Number) }),
+      expect.objectContaining({
+        file: 'knowledge/situations/gas-leak.yaml',
+        path: 'contacts.0.number',
+        line: expect.any(Number),
+      }),
     );
-    expect(error.message).toMatch(/knowledge\/situations\/gas-leak\.yaml:\d+ at contacts\.0\.number: unknown number "nope"/);
+    expect(error.message).toMatch(
+      /knowledge\/situations\/gas-leak\.yaml:\d+ at contacts\.0\.number: unknown number "nope"/,
+    );
   });
 
   it('stops when a demo territory holds a real phone number', () => {
     const dir = brokenCopy('directory/demo-territory.yaml', (text) => text.replace('"+33199000100"', '"+33140000000"'));
     expect(loadError(dir).message).toMatch(/demo-territory\.yaml:\d+ at structures\.0\.telephone: .*fiction range/);
+  });
+
+  it('has a label and search keywords in French and English for every local category, and query fillers', () => {
+    const { categories, files } = orientation();
+    expect(files.categories).toBe('knowledge/categories.yaml');
+    expect(Object.keys(categories.categories).sort()).toEqual([...LOCAL_CATEGORIES].sort());
+    for (const category of LOCAL_CATEGORIES) {
+      const { label, keywords } = categories.categories[category];
+      expect({ category, label: label.fr.length > 0 && label.en.length > 0 }).toEqual({ category, label: true });
+      const both = keywords.fr.length > 0 && keywords.en.length > 0;
+      expect({ category, keywords: both }).toEqual({ category, keywords: true });
+    }
+    expect(categories.query_fillers.fr).toEqual(expect.arrayContaining(['numéro', "c'est où", 'du']));
+    expect(categories.query_fillers.en).toEqual(expect.arrayContaining(['number', 'where is']));
+  });
+
+  it('stops with a message naming the file and the field when a local category has no entry', () => {
+    const dir = brokenCopy('categories.yaml', (text) => text.replace(/\n {2}gardien:\n(?: {4}.*\n)+/, '\n'));
+    const error = loadError(dir);
+    expect(error.issues).toContainEqual(
+      expect.objectContaining({
+        file: 'knowledge/categories.yaml',
+        path: 'categories.gardien',
+        message: expect.stringMatching(/^missing/),
+      }),
+    );
+    expect(error.message).toMatch(/knowledge\/categories\.yaml:\d+ at categories\.gardien: missing/);
+  });
+
+  it('stops with a message naming the file and the field when a category entry is malformed', () => {
+    const dir = brokenCopy('categories.yaml', (text) =>
+      text.replace('en: "Water and sewage"', 'en: " "').replace('fourriere-animale:', 'fourriere-a-velos:'),
+    );
+    const error = loadError(dir);
+    expect(error.message).toMatch(/knowledge\/categories\.yaml:\d+ at categories\.eau\.label\.en: /);
+    expect(error.message).toMatch(/knowledge\/categories\.yaml:\d+ at categories: .*fourriere-a-velos/);
+    expect(error.message).toMatch(/knowledge\/categories\.yaml:\d+ at categories\.fourriere-animale: missing/);
   });
 
   it('lists the directory entries older than six months as stale', () => {
@@ -109,8 +156,14 @@ describe('orientation content in knowledge/', () => {
     ];
     const stale = staleEntries(orientation(), now);
     expect(stale.map((e) => e.id).sort()).toEqual(expected.sort());
-    expect(stale.map((e) => e.id)).toEqual(expect.arrayContaining(['demo--cmp-val-de-relais', 'fourriere-animale-du-val']));
-    expect(stale).toContainEqual({ file: 'knowledge/directory/demo-territory.yaml', id: 'demo--cmp-val-de-relais', date: '2026-03-10' });
+    expect(stale.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['demo--cmp-val-de-relais', 'fourriere-animale-du-val']),
+    );
+    expect(stale).toContainEqual({
+      file: 'knowledge/directory/demo-territory.yaml',
+      id: 'demo--cmp-val-de-relais',
+      date: '2026-03-10',
+    });
     expect(staleEntries(orientation(), now, 100000)).toEqual([]);
   });
 });
