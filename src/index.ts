@@ -3,10 +3,19 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationStat
 import { RelaisBot, createTurnErrorHandler } from './bot';
 import { loadConfig, type Config } from './config';
 import { ContentError } from './content';
-import { ComingSoonDialog, MainDialog, Replies, loadDialogCatalogue, type DialogCatalogue } from './dialogs';
+import {
+  ALERT_CALL_DIALOG,
+  ComingSoonDialog,
+  MainDialog,
+  OrientationAnswers,
+  OrientationDialog,
+  Replies,
+  loadDialogCatalogue,
+  type DialogCatalogue,
+} from './dialogs';
 import { loadKnowledge, loadOrientation, situationCorpus, type Knowledge, type Orientation } from './knowledge';
 import { createLogger, type Logger } from './logger';
-import { NaturalRecognizer } from './nlu';
+import { DirectorySearch, NaturalRecognizer, type Recognizer } from './nlu';
 import { RouteRoleResolver, type RosterSource } from './roles';
 import { createServer } from './server';
 import type { Closable, StateStore } from './state';
@@ -56,22 +65,32 @@ export interface BotParts {
   roster: RosterSource;
   logger: Logger;
   now?: () => Date;
+  /** A recogniser already trained on this content (tests share one; training takes a second or two). */
+  recognizer?: Recognizer;
 }
 
 /** Builds the bot and its dialogs from content: the same wiring for the server and for tests. */
-export function createRelaisBot({ content, stateStore, roster, logger, now }: BotParts) {
+export function createRelaisBot({ content, stateStore, roster, logger, now, recognizer }: BotParts) {
   const { knowledge, catalogue } = content;
-  const recognizer = createRecognizer(content);
   const conversationState = new ConversationState(stateStore);
   const userState = new UserState(stateStore);
   const replies = new Replies(knowledge.messages, catalogue);
-  const capabilities = catalogue.capabilities.map((declaration) => new ComingSoonDialog(declaration, replies));
-  const mainDialog = new MainDialog(replies, catalogue.main, capabilities);
+  const answers = new OrientationAnswers(content.orientation, replies, now);
+  const search = new DirectorySearch(content.orientation);
+  const capabilities = catalogue.capabilities.map((declaration) =>
+    declaration.id === 'orientation' && declaration.status === 'available'
+      ? new OrientationDialog(declaration, replies, answers, search)
+      : new ComingSoonDialog(declaration, replies),
+  );
+  const mainDialog = new MainDialog(replies, catalogue.main, capabilities, {
+    emergency: answers,
+    emergencyExempt: [ALERT_CALL_DIALOG],
+  });
   const bot = new RelaisBot({
     conversationState,
     userState,
     mainDialog,
-    recognizer,
+    recognizer: recognizer ?? createRecognizer(content),
     roles: new RouteRoleResolver(roster),
     replies,
     logger,

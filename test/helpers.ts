@@ -30,13 +30,21 @@ export class StaticRoster {
 
 /** A TestAdapter running the real bot on MemoryStorage. */
 export function testBot(
-  options: { roster?: Record<string, Role>; route?: 'messages' | 'kiosk'; locale?: string; channelId?: string } = {},
+  options: {
+    roster?: Record<string, Role>;
+    route?: 'messages' | 'kiosk';
+    locale?: string;
+    channelId?: string;
+    now?: () => Date;
+  } = {},
 ) {
   const parts = createRelaisBot({
     content: content(),
     stateStore: new MemoryStorage(),
     roster: new StaticRoster(options.roster),
     logger: silentLogger,
+    now: options.now,
+    recognizer: recognizer(),
   });
   const template = { channelId: options.channelId ?? 'test', locale: options.locale ?? 'fr-FR' };
   const adapter = new TestAdapter(
@@ -57,6 +65,20 @@ export function messageText(activity: Partial<Activity> | undefined): string {
 
 export function suggestedTitles(activity: Partial<Activity> | undefined): string[] {
   return (activity?.suggestedActions?.actions ?? []).map((a) => a.title ?? String(a.value));
+}
+
+/** The titles of the buttons of an activity's hero cards. */
+export function buttonTitles(activity: Partial<Activity> | undefined): string[] {
+  return (activity?.attachments ?? []).flatMap((a) =>
+    ((a.content as { buttons?: { title?: string }[] } | undefined)?.buttons ?? []).map((b) => b.title ?? ''),
+  );
+}
+
+/** The values the buttons of an activity's hero cards send back. */
+export function buttonValues(activity: Partial<Activity> | undefined): unknown[] {
+  return (activity?.attachments ?? []).flatMap((a) =>
+    ((a.content as { buttons?: { value?: unknown }[] } | undefined)?.buttons ?? []).map((b) => b.value),
+  );
 }
 
 export function isMessage(activity: Partial<Activity>): boolean {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ContentError, LocalisedText, readContentFile, type ContentIssue } from '../content';
 import { IntentName } from '../knowledge/intents';
 import { Role } from '../roles/role';
+import { OrientationFlow } from './orientation-flow';
 
 const Keywords = z.strictObject({
   fr: z.array(z.string().trim().min(1)).min(1),
@@ -21,12 +22,19 @@ export const CapabilityDeclaration = z
     menu: LocalisedText.describe('the label of the suggested action that starts it'),
     description: LocalisedText,
     comingSoon: LocalisedText.optional(),
+    flow: z
+      .unknown()
+      .optional()
+      .describe("the dialog's own settings and prompts, checked with its schema in FLOW_SCHEMAS"),
   })
   .refine((d) => d.status !== 'coming-soon' || d.comingSoon !== undefined, {
     message: 'a coming-soon capability needs a comingSoon message',
     path: ['comingSoon'],
   });
 export type CapabilityDeclaration = z.infer<typeof CapabilityDeclaration>;
+
+/** Flow schemas by capability id: a dialog's `flow` block is validated with its own schema at load. */
+const FLOW_SCHEMAS: Readonly<Record<string, z.ZodType>> = { orientation: OrientationFlow };
 
 /** dialogs/main.yaml: the router. */
 export const MainFlow = z.strictObject({
@@ -55,16 +63,24 @@ export function loadDialogCatalogue(dialogsDir: string, rootDir = process.cwd())
   if (!main.ok) issues.push(...main.issues);
 
   const capabilities: CapabilityDeclaration[] = [];
-  const files = readdirSync(dialogsDir).filter((f) => /\.ya?ml$/.test(f) && f !== 'main.yaml').sort();
+  const files = readdirSync(dialogsDir)
+    .filter((f) => /\.ya?ml$/.test(f) && f !== 'main.yaml')
+    .sort();
   for (const name of files) {
-    const result = readContentFile(join(dialogsDir, name), CapabilityDeclaration, rootDir);
+    const flow = FLOW_SCHEMAS[name.replace(/\.ya?ml$/, '')];
+    const schema = flow ? CapabilityDeclaration.and(z.object({ flow })) : CapabilityDeclaration;
+    const result = readContentFile(join(dialogsDir, name), schema, rootDir);
     if (!result.ok) {
       issues.push(...result.issues);
       continue;
     }
     const stem = name.replace(/\.ya?ml$/, '');
     if (result.data.id !== stem) {
-      issues.push({ file: relName(dialogsDir, name, rootDir), path: 'id', message: `must equal the file name "${stem}"` });
+      issues.push({
+        file: relName(dialogsDir, name, rootDir),
+        path: 'id',
+        message: `must equal the file name "${stem}"`,
+      });
     }
     capabilities.push(result.data);
   }
@@ -72,13 +88,23 @@ export function loadDialogCatalogue(dialogsDir: string, rootDir = process.cwd())
   if (main.ok) {
     const ids = new Set(capabilities.map((c) => c.id));
     main.data.menu.forEach((id, i) => {
-      if (!ids.has(id)) issues.push({ file: relName(dialogsDir, 'main.yaml', rootDir), path: `menu.${i}`, message: `no dialog "${id}" in dialogs/` });
+      if (!ids.has(id))
+        issues.push({
+          file: relName(dialogsDir, 'main.yaml', rootDir),
+          path: `menu.${i}`,
+          message: `no dialog "${id}" in dialogs/`,
+        });
     });
   }
   const byIntent = new Map<string, string>();
   for (const c of capabilities) {
     const other = byIntent.get(c.intent);
-    if (other) issues.push({ file: relName(dialogsDir, `${c.id}.yaml`, rootDir), path: 'intent', message: `intent "${c.intent}" is already handled by "${other}"` });
+    if (other)
+      issues.push({
+        file: relName(dialogsDir, `${c.id}.yaml`, rootDir),
+        path: 'intent',
+        message: `intent "${c.intent}" is already handled by "${other}"`,
+      });
     byIntent.set(c.intent, c.id);
   }
   if (issues.length > 0 || !main.ok) throw new ContentError(issues);

@@ -4,3 +4,7 @@ export * from './replies';
 export * from './capability-dialog';
 export * from './coming-soon-dialog';
 export * from './main-dialog';
+export * from './orientation-flow';
+export * from './orientation-answers';
+export * from './alert-call-dialog';
+export * from './orientation-dialog';

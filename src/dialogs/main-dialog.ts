@@ -9,6 +9,7 @@ import {
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../content';
+import type { EmergencyKind } from '../knowledge';
 import { FuzzyMatcher, foldCommand, topIntent, type Recognition } from '../nlu';
 import type { CapabilityDialog } from './capability-dialog';
 import type { MainFlow } from './catalogue';
@@ -22,8 +23,19 @@ const CLARIFY_MIN_SCORE = 0.12;
 
 type Command = 'help' | 'cancel' | 'restart';
 
-/** A card button that opens a capability: `{ "capability": "quiz" }`. */
-const CapabilitySubmit = z.object({ capability: z.string() });
+/** A card button that opens a capability: `{ "capability": "quiz" }`; its other fields are the dialog's options. */
+const CapabilitySubmit = z.looseObject({ capability: z.string() });
+
+/** Answers a message that signals immediate danger (implemented by the orientation answers). */
+export interface EmergencyResponder {
+  emergency(context: TurnContext, kinds: readonly EmergencyKind[], paused: boolean): Promise<void>;
+}
+
+export interface MainDialogOptions {
+  emergency?: EmergencyResponder;
+  /** Dialogs inside which danger words are expected answers, not a new emergency (the alert-call helper). */
+  emergencyExempt?: readonly string[];
+}
 
 interface MenuEntry {
   label: string;
@@ -45,6 +57,7 @@ export class MainDialog extends ComponentDialog {
     private readonly replies: Replies,
     private readonly flow: MainFlow,
     capabilities: readonly CapabilityDialog[],
+    private readonly options: MainDialogOptions = {},
   ) {
     super(MAIN_DIALOG);
     const entries: MenuEntry[] = [];
@@ -68,8 +81,16 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = ROUTE;
   }
 
-  /** Interruptions work from inside any dialog the router started. */
+  /**
+   * Interruptions work from inside any dialog the router started. Danger words come first: the emergency
+   * answer is given at once and the dialog in progress waits, untouched, for the answer to its question.
+   */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const kinds = getTurnInfo(innerDc.context).recognition?.emergencies ?? [];
+    if (kinds.length > 0 && this.options.emergency && !this.isExempt(innerDc)) {
+      await this.options.emergency.emergency(innerDc.context, kinds, true);
+      return { status: DialogTurnStatus.waiting };
+    }
     const command = this.commandOf(innerDc.context);
     if (command === 'help') {
       await this.replies.help(innerDc.context);
@@ -88,28 +109,40 @@ export class MainDialog extends ComponentDialog {
     const context = step.context;
     const { recognition, role } = getTurnInfo(context);
 
+    const kinds = recognition?.emergencies ?? [];
+    const orientation = this.byIntent.get('orientation');
+    if (kinds.length > 0 && this.options.emergency) {
+      await this.options.emergency.emergency(context, kinds, false);
+      if (!orientation?.allows(role)) return step.endDialog();
+      return step.beginDialog(orientation.id, { afterEmergency: true });
+    }
+
     const command = this.commandOf(context);
     if (command === 'help') return this.reply(step, () => this.replies.help(context));
     if (command === 'cancel') return this.reply(step, () => this.replies.sayWithMenu(context, 'cancel.nothing'));
     if (command === 'restart') return this.reply(step, () => this.replies.sayWithMenu(context, 'restart.done'));
 
     const chosen = this.chosenCapability(context);
-    if (chosen) return this.start(step, chosen);
+    if (chosen) return step.beginDialog(chosen.dialog.id, chosen.options);
     if (!recognition) return this.reply(step, () => this.replies.sayWithMenu(context, 'input.unexpectedCard'));
 
     const top = topIntent(recognition);
     const second = recognition.intents[1]?.score ?? 0;
-    const confident = top.score >= this.flow.recognition.confident && top.score - second >= this.flow.recognition.margin;
+    const confident =
+      top.score >= this.flow.recognition.confident && top.score - second >= this.flow.recognition.margin;
     const capability = this.byIntent.get(top.intent);
 
     if (confident && capability) {
-      if (!capability.allows(role)) return this.reply(step, () => this.replies.sayWithMenu(context, 'roles.notAllowed'));
+      if (!capability.allows(role))
+        return this.reply(step, () => this.replies.sayWithMenu(context, 'roles.notAllowed'));
       return this.start(step, capability);
     }
     if (confident && top.intent === 'help') return this.reply(step, () => this.replies.help(context));
-    if (confident && top.intent === 'cancel') return this.reply(step, () => this.replies.sayWithMenu(context, 'cancel.nothing'));
+    if (confident && top.intent === 'cancel')
+      return this.reply(step, () => this.replies.sayWithMenu(context, 'cancel.nothing'));
     if (confident && top.intent === 'smalltalk') return this.reply(step, () => this.smalltalk(context));
-    if (confident && top.intent === 'none') return this.reply(step, () => this.replies.sayWithMenu(context, 'fallback.outOfScope'));
+    if (confident && top.intent === 'none')
+      return this.reply(step, () => this.replies.sayWithMenu(context, 'fallback.outOfScope'));
     return this.reply(step, () => this.clarify(context, recognition));
   }
 
@@ -119,6 +152,14 @@ export class MainDialog extends ComponentDialog {
 
   private async start(step: WaterfallStepContext, dialog: CapabilityDialog): Promise<DialogTurnResult> {
     return step.beginDialog(dialog.id);
+  }
+
+  private isExempt(dc: DialogContext): boolean {
+    const exempt = this.options.emergencyExempt ?? [];
+    for (let d: DialogContext | undefined = dc; d; d = d.child) {
+      if (d.activeDialog && exempt.includes(d.activeDialog.id)) return true;
+    }
+    return false;
   }
 
   private async reply(step: WaterfallStepContext, send: () => Promise<void>): Promise<DialogTurnResult> {
@@ -160,15 +201,19 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** A menu button clicked (its label comes back as text), a label typed with typos, or a card's capability. */
-  private chosenCapability(context: TurnContext): CapabilityDialog | undefined {
+  private chosenCapability(context: TurnContext): { dialog: CapabilityDialog; options?: object } | undefined {
     const submitted = CapabilitySubmit.safeParse(context.activity.value);
-    if (submitted.success) return this.byId.get(submitted.data.capability);
+    if (submitted.success) {
+      const dialog = this.byId.get(submitted.data.capability);
+      return dialog && { dialog, options: submitted.data };
+    }
     const text = context.activity.text?.trim() ?? '';
     if (!text) return undefined;
     const exact = this.exactLabels.get(foldCommand(text));
-    if (exact) return exact;
+    if (exact) return { dialog: exact };
     if (text.split(/\s+/).length > 4) return undefined;
-    return this.menu.best(text, 0.75)?.dialog;
+    const fuzzy = this.menu.best(text, 0.75)?.dialog;
+    return fuzzy && { dialog: fuzzy };
   }
 }
 

@@ -54,7 +54,10 @@ export class Replies {
     await context.sendActivity(
       this.withMenu(
         context,
-        this.text(context, 'help.body', { capabilities: `\n${capabilities}\n`, example: this.text(context, 'help.example') }),
+        this.text(context, 'help.body', {
+          capabilities: `\n${capabilities}\n`,
+          example: this.text(context, 'help.example'),
+        }),
       ),
     );
   }

@@ -18,7 +18,8 @@ const Email = z.email('must be an e-mail address');
 function distinct<T extends z.ZodType>(item: T) {
   return z.array(item).superRefine((items, ctx) => {
     items.forEach((value, index) => {
-      if (items.indexOf(value) !== index) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate value "${String(value)}"` });
+      if (items.indexOf(value) !== index)
+        ctx.addIssue({ code: 'custom', path: [index], message: `duplicate value "${String(value)}"` });
     });
   });
 }
@@ -63,8 +64,14 @@ export const Structure = z.strictObject({
   date_maj: DateMaj,
   description: z.string().trim().min(5).max(10000).optional(),
   adresse: Text.optional(),
-  code_postal: z.string().regex(/^\d{5}$/, 'must be 5 digits').optional(),
-  code_insee: z.string().regex(/^(?:\d{2}|2[AB])\d{3}$/, 'must be a 5-character INSEE commune code').optional(),
+  code_postal: z
+    .string()
+    .regex(/^\d{5}$/, 'must be 5 digits')
+    .optional(),
+  code_insee: z
+    .string()
+    .regex(/^(?:\d{2}|2[AB])\d{3}$/, 'must be a 5-character INSEE commune code')
+    .optional(),
   commune: Text.optional(),
   telephone: Phone.optional(),
   courriel: Email.optional(),
@@ -76,7 +83,14 @@ export const Structure = z.strictObject({
 });
 export type Structure = z.infer<typeof Structure>;
 
-export const SERVICE_TYPES = ['accompagnement', 'aide-financiere', 'aide-materielle', 'atelier', 'formation', 'information'] as const;
+export const SERVICE_TYPES = [
+  'accompagnement',
+  'aide-financiere',
+  'aide-materielle',
+  'atelier',
+  'formation',
+  'information',
+] as const;
 export const PUBLICS = [
   'tous-publics',
   'actifs',
@@ -94,7 +108,12 @@ export const PUBLICS = [
   'seniors',
 ] as const;
 export const MODES_ACCUEIL = ['a-distance', 'en-presentiel'] as const;
-export const MODES_MOBILISATION = ['envoyer-un-courriel', 'se-presenter', 'telephoner', 'utiliser-lien-mobilisation'] as const;
+export const MODES_MOBILISATION = [
+  'envoyer-un-courriel',
+  'se-presenter',
+  'telephoner',
+  'utiliser-lien-mobilisation',
+] as const;
 export const MOBILISABLE_PAR = ['usagers', 'professionnels'] as const;
 export const FRAIS = ['gratuit', 'payant'] as const;
 
@@ -106,10 +125,15 @@ export const Service = z.strictObject({
   nom: Nom,
   description: z.string().trim().min(5).max(10000),
   type: z.enum(SERVICE_TYPES),
-  thematiques: distinct(z.string().regex(/^[a-z-]+(--[a-z0-9-]+)?$/, 'must be a thématique slug "categorie--sous-thematique"')).min(1),
+  thematiques: distinct(
+    z.string().regex(/^[a-z-]+(--[a-z0-9-]+)?$/, 'must be a thématique slug "categorie--sous-thematique"'),
+  ).min(1),
   publics: distinct(z.enum(PUBLICS))
     .min(1)
-    .refine((publics) => !publics.includes('tous-publics') || publics.length === 1, '"tous-publics" must be used alone'),
+    .refine(
+      (publics) => !publics.includes('tous-publics') || publics.length === 1,
+      '"tous-publics" must be used alone',
+    ),
   modes_accueil: distinct(z.enum(MODES_ACCUEIL)).min(1),
   modes_mobilisation: distinct(z.enum(MODES_MOBILISATION)).min(1),
   mobilisable_par: distinct(z.enum(MOBILISABLE_PAR)).min(1),
@@ -163,9 +187,18 @@ export const Directory = z
     placeIds.forEach((id, index) => {
       if (placeIds.indexOf(id) !== index) issue(['territory', 'places', index, 'id'], `duplicate id "${id}"`);
     });
-    unique('structures', directory.structures.map((s) => s.id));
-    unique('services', directory.services.map((s) => s.id));
-    unique('contacts_urgence', directory.contacts_urgence.map((c) => c.id));
+    unique(
+      'structures',
+      directory.structures.map((s) => s.id),
+    );
+    unique(
+      'services',
+      directory.services.map((s) => s.id),
+    );
+    unique(
+      'contacts_urgence',
+      directory.contacts_urgence.map((c) => c.id),
+    );
 
     const structureIds = new Set(directory.structures.map((s) => s.id));
     const places = new Set(placeIds);
@@ -180,7 +213,9 @@ export const Directory = z
         issue(['services', index, 'structure_id'], `no structure has the id "${service.structure_id}"`);
       checkZone(service.zone_eligibilite, ['services', index, 'zone_eligibilite']);
     });
-    directory.contacts_urgence.forEach((contact, index) => checkZone(contact.zone, ['contacts_urgence', index, 'zone']));
+    directory.contacts_urgence.forEach((contact, index) =>
+      checkZone(contact.zone, ['contacts_urgence', index, 'zone']),
+    );
 
     if (directory.territory.demo) {
       const fiction = (phone: string | undefined, path: (string | number)[]) => {

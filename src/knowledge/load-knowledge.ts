@@ -30,7 +30,8 @@ export function loadKnowledge(knowledgeDir: string, rootDir = process.cwd()): Kn
     } else issues.push(...catalogue.issues);
   }
 
-  if (messages.fr && messages.en) issues.push(...compareKeys(messages.fr, messages.en, join(knowledgeDir, 'messages'), rootDir));
+  if (messages.fr && messages.en)
+    issues.push(...compareKeys(messages.fr, messages.en, join(knowledgeDir, 'messages'), rootDir));
   if (issues.length > 0 || !intents.fr || !intents.en || !messages.fr || !messages.en) throw new ContentError(issues);
 
   return { intents: { fr: intents.fr, en: intents.en }, messages: new Messages({ fr: messages.fr, en: messages.en }) };
@@ -43,10 +44,20 @@ function localeMismatch(path: string, rootDir: string, locale: Locale): ContentI
 function compareKeys(fr: Map<string, string>, en: Map<string, string>, dir: string, rootDir: string): ContentIssue[] {
   const issues: ContentIssue[] = [];
   for (const key of fr.keys()) {
-    if (!en.has(key)) issues.push({ file: rel(join(dir, 'en.yaml'), rootDir), path: `messages.${key}`, message: 'missing (present in fr.yaml)' });
+    if (!en.has(key))
+      issues.push({
+        file: rel(join(dir, 'en.yaml'), rootDir),
+        path: `messages.${key}`,
+        message: 'missing (present in fr.yaml)',
+      });
   }
   for (const key of en.keys()) {
-    if (!fr.has(key)) issues.push({ file: rel(join(dir, 'fr.yaml'), rootDir), path: `messages.${key}`, message: 'missing (present in en.yaml)' });
+    if (!fr.has(key))
+      issues.push({
+        file: rel(join(dir, 'fr.yaml'), rootDir),
+        path: `messages.${key}`,
+        message: 'missing (present in en.yaml)',
+      });
   }
   return issues;
 }

@@ -3,7 +3,10 @@ import { fill, type Locale } from '../content';
 
 type MessageTree = { [key: string]: string | MessageTree };
 const MessageTree: z.ZodType<MessageTree> = z.lazy(() =>
-  z.record(z.string().regex(/^[a-z][a-zA-Z0-9-]*$/, 'keys are lowerCamelCase or kebab-case'), z.union([z.string().min(1), MessageTree])),
+  z.record(
+    z.string().regex(/^[a-z][a-zA-Z0-9-]*$/, 'keys are lowerCamelCase or kebab-case'),
+    z.union([z.string().min(1), MessageTree]),
+  ),
 );
 
 /** knowledge/messages/<locale>.yaml: the sentences the bot says outside of content items. */

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { LocalisedText } from '../content';
 
 /** A human, stable, kebab-case id ("police-secours", "gas-leak"). */
-export const ContentId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9 and single dashes)');
+export const ContentId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9 and single dashes)');
 
 function today(): string {
   const now = new Date();
@@ -49,13 +51,12 @@ export const NationalNumber = z.strictObject({
 export type NationalNumber = z.infer<typeof NationalNumber>;
 
 /** knowledge/numbers.yaml. */
-export const NumbersFile = z
-  .strictObject({ numbers: z.array(NationalNumber).min(1) })
-  .superRefine((file, ctx) => {
-    const seen = new Set<string>();
-    file.numbers.forEach((entry, index) => {
-      if (seen.has(entry.id)) ctx.addIssue({ code: 'custom', path: ['numbers', index, 'id'], message: `duplicate id "${entry.id}"` });
-      seen.add(entry.id);
-    });
+export const NumbersFile = z.strictObject({ numbers: z.array(NationalNumber).min(1) }).superRefine((file, ctx) => {
+  const seen = new Set<string>();
+  file.numbers.forEach((entry, index) => {
+    if (seen.has(entry.id))
+      ctx.addIssue({ code: 'custom', path: ['numbers', index, 'id'], message: `duplicate id "${entry.id}"` });
+    seen.add(entry.id);
   });
+});
 export type NumbersFile = z.infer<typeof NumbersFile>;

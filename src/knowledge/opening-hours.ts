@@ -72,7 +72,8 @@ export function openingHoursProblem(horaires: string, options: OpeningHoursOptio
   if (!(parsed instanceof OpeningHours)) return `not valid opening_hours syntax: ${parsed.error}`;
   try {
     const guess = parsed.getStructuredWarnings().find((warning) => GUESSES.has(warning.type));
-    if (guess) return `not canonical opening_hours syntax: ${firstSentence(guess.message)} Write "${parsed.prettifyValue()}"`;
+    if (guess)
+      return `not canonical opening_hours syntax: ${firstSentence(guess.message)} Write "${parsed.prettifyValue()}"`;
     parsed.getOpenIntervals(referenceDay(0), referenceDay(7));
   } catch (error) {
     return `cannot be evaluated: ${describe(error)}`;
@@ -194,7 +195,13 @@ function parse(horaires: string, region: string): Parsed {
 }
 
 /** Time ranges (not points in time), messages in English. */
-const PARSER_OPTIONS = { mode: 0, tag_key: undefined, map_value: undefined, warnings_severity: undefined, locale: 'en' };
+const PARSER_OPTIONS = {
+  mode: 0,
+  tag_key: undefined,
+  map_value: undefined,
+  warnings_severity: undefined,
+  locale: 'en',
+};
 
 function place(region: string): nominatim_object {
   // The library uses lat/lon (for sunrise and sunset) only when they are strings, although its types say numbers.

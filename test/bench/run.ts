@@ -1,6 +1,7 @@
 /**
  * npm run bench: HTTP turns of Relais against a bare botbuilder echo bot in the same run (alternating
- * rounds, expectReplies), cold start to /healthz and memory, and the recogniser's held-out accuracy and speed.
+ * rounds, expectReplies), cold start to /healthz and memory, the recogniser's held-out accuracy and speed, and
+ * directory search speed (test/bench/directory-search.ts).
  * Figures vary from run to run on shared machines: compare the ratio, not the absolute numbers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -8,10 +9,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { parse } from 'yaml';
-import { createRecognizer, loadContent } from '../../src';
-import type { IntentName } from '../../src/knowledge';
-import { topIntent } from '../../src/nlu';
+import { nluSection } from './nlu';
+import { directorySearchSection } from './directory-search';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -83,32 +82,9 @@ function line(name: string, r: autocannon.Result): string {
   return `${name.padEnd(8)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p90 ${r.latency.p90} ms  p97.5 ${r.latency.p97_5} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}`;
 }
 
-function nluSection(): void {
-  const content = loadContent(ROOT);
-  const t0 = performance.now();
-  const recognizer = createRecognizer(content);
-  const trainMs = performance.now() - t0;
-  const { cases } = parse(readFileSync(join(ROOT, 'test/nlu/intent-cases.yaml'), 'utf8')) as {
-    cases: { locale: 'fr' | 'en'; text: string; intent: IntentName }[];
-  };
-  let top1 = 0;
-  let top3 = 0;
-  const t1 = performance.now();
-  for (const c of cases) {
-    const { intents } = recognizer.recognize(c.text, c.locale);
-    if (topIntent({ intents } as never).intent === c.intent) top1++;
-    if (intents.slice(0, 3).some((i) => i.intent === c.intent)) top3++;
-  }
-  const perUtterance = (performance.now() - t1) / cases.length;
-  console.log('\n## NLU (top-level intents, held-out test/nlu/intent-cases.yaml)');
-  console.log(
-    `${cases.length} utterances: top-1 ${((100 * top1) / cases.length).toFixed(1)} %, top-3 ${((100 * top3) / cases.length).toFixed(1)} %, ` +
-      `${perUtterance.toFixed(3)} ms per utterance, training ${trainMs.toFixed(0)} ms`,
-  );
-}
-
 async function main(): Promise<void> {
-  nluSection();
+  await nluSection();
+  directorySearchSection([1000, 10_000], false);
   const relais = await startProcess('node', ['dist/src/index.js'], 41_000 + Math.floor(Math.random() * 1000));
   const echo = await startProcess(
     join(ROOT, 'node_modules/.bin/tsx'),

@@ -51,7 +51,10 @@ function turnInfo(role: Role, fixed?: Partial<Recognition>): Middleware {
   };
 }
 
-function client(role: Role = 'agent', options: { reportIsMultiTurn?: boolean; recognition?: Partial<Recognition> } = {}) {
+function client(
+  role: Role = 'agent',
+  options: { reportIsMultiTurn?: boolean; recognition?: Partial<Recognition> } = {},
+) {
   const capabilities = catalogue.capabilities.map((d) =>
     options.reportIsMultiTurn && d.id === 'report' ? new AskPlaceDialog(d) : new ComingSoonDialog(d, replies),
   );
@@ -101,7 +104,11 @@ describe('MainDialog routing', () => {
   });
 
   it('answers in English when the activity locale is English', async () => {
-    const reply = await client().sendActivity({ type: 'message', text: 'I want to revise with a quiz', locale: 'en-US' });
+    const reply = await client().sendActivity({
+      type: 'message',
+      text: 'I want to revise with a quiz',
+      locale: 'en-US',
+    });
     expect(messageText(reply)).toBe(declaration('quiz').comingSoon!.en);
   });
 

@@ -47,7 +47,10 @@ describe('all content in knowledge/ and dialogs/', () => {
     cpSync(join(ROOT, 'knowledge'), join(dir, 'knowledge'), { recursive: true });
     cpSync(join(ROOT, 'dialogs'), join(dir, 'dialogs'), { recursive: true });
     const quiz = join(dir, 'dialogs', 'quiz.yaml');
-    writeFileSync(quiz, readFileSync(quiz, 'utf8').replace('roles: [agent, supervisor, trainee]', 'roles: [agent, janitor]'));
+    writeFileSync(
+      quiz,
+      readFileSync(quiz, 'utf8').replace('roles: [agent, supervisor, trainee]', 'roles: [agent, janitor]'),
+    );
     expect(() => loadContent(dir)).toThrow(ContentError);
     expect(() => loadContent(dir)).toThrow(/dialogs\/quiz\.yaml:\d+ at roles\.1: /);
   });

@@ -22,7 +22,10 @@ const MARAUDE = 'Mo,We,Fr 19:30-23:30; Sa 19:00-23:00';
 
 describe('openingState', () => {
   it('runs in the Europe/Paris time zone', () => {
-    expect({ winter: at('2027-01-05T10:00:00Z').getTimezoneOffset(), summer: at('2027-07-05T10:00:00Z').getTimezoneOffset() }).toEqual({
+    expect({
+      winter: at('2027-01-05T10:00:00Z').getTimezoneOffset(),
+      summer: at('2027-07-05T10:00:00Z').getTimezoneOffset(),
+    }).toEqual({
       winter: -60,
       summer: -120,
     });
@@ -101,7 +104,9 @@ describe('openingState', () => {
     // The library has no school holidays (SH) for this region and throws (and logs to console.error).
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      expect(openingState('Mo-Fr 09:00-12:00; SH off', at('2027-01-05T10:00:00+01:00'), { region: 'Moselle' })).toStrictEqual({
+      expect(
+        openingState('Mo-Fr 09:00-12:00; SH off', at('2027-01-05T10:00:00+01:00'), { region: 'Moselle' }),
+      ).toStrictEqual({
         state: 'unknown',
       });
     } finally {
@@ -125,7 +130,9 @@ describe('openingState', () => {
       closesAt: at('2027-01-04T12:00:00+01:00'),
       comment: 'sur rendez-vous',
     });
-    expect(openingState('Mo-Fr 09:00-12:00; PH off "fermé les jours fériés"', at('2026-12-25T10:00:00+01:00'))).toStrictEqual({
+    expect(
+      openingState('Mo-Fr 09:00-12:00; PH off "fermé les jours fériés"', at('2026-12-25T10:00:00+01:00')),
+    ).toStrictEqual({
       state: 'closed',
       opensAt: at('2026-12-28T09:00:00+01:00'),
       publicHoliday: true,
@@ -134,7 +141,9 @@ describe('openingState', () => {
   });
 
   it('reads an "unknown" rule as unknown', () => {
-    expect(openingState('Mo-Fr 09:00-17:00; Sa unknown', at('2027-01-09T10:00:00+01:00'))).toStrictEqual({ state: 'unknown' });
+    expect(openingState('Mo-Fr 09:00-17:00; Sa unknown', at('2027-01-09T10:00:00+01:00'))).toStrictEqual({
+      state: 'unknown',
+    });
   });
 
   it('reads hours as wall-clock time in Paris, on both sides of the switch to summer time', () => {
@@ -143,7 +152,10 @@ describe('openingState', () => {
       state: 'open',
       closesAt: at('2027-03-26T11:00:00Z'),
     });
-    expect(openingState(WEEKDAYS_ONLY, at('2027-03-30T10:00:00Z'))).toStrictEqual({ state: 'closed', opensAt: at('2027-03-30T11:30:00Z') });
+    expect(openingState(WEEKDAYS_ONLY, at('2027-03-30T10:00:00Z'))).toStrictEqual({
+      state: 'closed',
+      opensAt: at('2027-03-30T11:30:00Z'),
+    });
     // Saturday 27 March, winter time: summer time starts on Sunday, Easter Monday (29th) is a holiday.
     expect(openingState(CCAS, at('2027-03-27T15:00:00+01:00'))).toStrictEqual({
       state: 'closed',
@@ -173,7 +185,13 @@ describe('openingState', () => {
 
 describe('openingHoursProblem and openingHoursWarnings', () => {
   it('accepts valid strings', () => {
-    for (const horaires of [CCAS, MARAUDE, '24/7', 'Mo-Fr 09:00-12:00 "sur rendez-vous"; PH off', 'Mo-Fr 09:00-17:00; SH off'])
+    for (const horaires of [
+      CCAS,
+      MARAUDE,
+      '24/7',
+      'Mo-Fr 09:00-12:00 "sur rendez-vous"; PH off',
+      'Mo-Fr 09:00-17:00; SH off',
+    ])
       expect({ horaires, problem: openingHoursProblem(horaires) }).toEqual({ horaires, problem: undefined });
   });
 
@@ -198,7 +216,9 @@ describe('openingHoursProblem and openingHoursWarnings', () => {
     // No school holidays (SH) are known for Moselle, only for regions.
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      expect(openingHoursProblem('Mo-Fr 09:00-17:00; SH off', { region: 'Moselle' })).toMatch(/no holidays \(SH\) defined .* Moselle/);
+      expect(openingHoursProblem('Mo-Fr 09:00-17:00; SH off', { region: 'Moselle' })).toMatch(
+        /no holidays \(SH\) defined .* Moselle/,
+      );
     } finally {
       error.mockRestore();
     }
@@ -247,7 +267,9 @@ describe('horaires_accueil in the directory', () => {
 
   it('parses every string of the demo territory, with no warning', () => {
     const { structures, services } = orientation().directory;
-    const all = [...structures, ...services].flatMap((entry) => (entry.horaires_accueil ? [entry.horaires_accueil] : []));
+    const all = [...structures, ...services].flatMap((entry) =>
+      entry.horaires_accueil ? [entry.horaires_accueil] : [],
+    );
     expect(all.length).toBeGreaterThan(40);
     for (const horaires of all) {
       expect({ horaires, problem: openingHoursProblem(horaires), warnings: openingHoursWarnings(horaires) }).toEqual({
@@ -255,7 +277,10 @@ describe('horaires_accueil in the directory', () => {
         problem: undefined,
         warnings: [],
       });
-      expect({ horaires, state: openingState(horaires, at('2027-01-05T10:00:00+01:00')).state }).not.toEqual({ horaires, state: 'unknown' });
+      expect({ horaires, state: openingState(horaires, at('2027-01-05T10:00:00+01:00')).state }).not.toEqual({
+        horaires,
+        state: 'unknown',
+      });
     }
   });
 
@@ -263,7 +288,10 @@ describe('horaires_accueil in the directory', () => {
     const structure = orientation().directory.structures.find((s) => s.horaires_accueil !== undefined)!;
     const result = Structure.safeParse({ ...structure, horaires_accueil: 'Mo-Fr 9h-12h bof' });
     expect(result.error?.issues).toEqual([
-      expect.objectContaining({ path: ['horaires_accueil'], message: expect.stringMatching(/^not valid opening_hours syntax/) }),
+      expect.objectContaining({
+        path: ['horaires_accueil'],
+        message: expect.stringMatching(/^not valid opening_hours syntax/),
+      }),
     ]);
   });
 
@@ -274,18 +302,29 @@ describe('horaires_accueil in the directory', () => {
     expect(service).toBeGreaterThanOrEqual(0);
     const error = loadError((text) =>
       text
-        .replace(`horaires_accueil: "${structures[structure]!.horaires_accueil}"`, 'horaires_accueil: "Mo-Fr 9h-12h bof"')
+        .replace(
+          `horaires_accueil: "${structures[structure]!.horaires_accueil}"`,
+          'horaires_accueil: "Mo-Fr 9h-12h bof"',
+        )
         .replace('horaires_accueil: "We 14:00-16:30; PH off"', 'horaires_accueil: "mercredi 14:00-16:30; PH off"'),
     );
     expect(error.issues).toEqual([
-      expect.objectContaining({ file: FILE, path: `structures.${structure}.horaires_accueil`, line: expect.any(Number) }),
+      expect.objectContaining({
+        file: FILE,
+        path: `structures.${structure}.horaires_accueil`,
+        line: expect.any(Number),
+      }),
       expect.objectContaining({ file: FILE, path: `services.${service}.horaires_accueil`, line: expect.any(Number) }),
     ]);
     expect(error.message).toMatch(
-      new RegExp(`demo-territory\\.yaml:\\d+ at structures\\.${structure}\\.horaires_accueil: not valid opening_hours syntax`),
+      new RegExp(
+        `demo-territory\\.yaml:\\d+ at structures\\.${structure}\\.horaires_accueil: not valid opening_hours syntax`,
+      ),
     );
     expect(error.message).toMatch(
-      new RegExp(`demo-territory\\.yaml:\\d+ at services\\.${service}\\.horaires_accueil: not canonical .* Write "We 14:00-16:30; PH off"`),
+      new RegExp(
+        `demo-territory\\.yaml:\\d+ at services\\.${service}\\.horaires_accueil: not canonical .* Write "We 14:00-16:30; PH off"`,
+      ),
     );
   });
 });

@@ -1,0 +1,110 @@
+/**
+ * NLU section of `npm run bench`: held-out accuracy (top-1, top-3) and time per utterance of the Relais
+ * recogniser for top-level intents (test/nlu/intent-cases.yaml) and situations (test/nlu/situation-cases.yaml),
+ * against nlp.js (node-nlp NlpManager, built-in entity extraction off) trained on the same utterances.
+ * Run alone: npx tsx test/bench/nlu.ts
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { createRecognizer, loadContent } from '../../src';
+import { situationCorpus } from '../../src/knowledge';
+import type { Recognition } from '../../src/nlu';
+
+// node-nlp ships no types: the part of NlpManager this bench uses.
+interface NlpManager {
+  addDocument(locale: string, utterance: string, intent: string): void;
+  train(): Promise<void>;
+  process(locale: string, utterance: string): Promise<{ intent: string; classifications?: { intent: string }[] }>;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { NlpManager } = require('node-nlp') as { NlpManager: new (settings: object) => NlpManager };
+
+const ROOT = resolve(__dirname, '..', '..');
+
+interface Case {
+  locale: 'fr' | 'en';
+  text: string;
+  label: string;
+}
+
+interface Score {
+  top1: number;
+  top3: number;
+  n: number;
+  msPerUtterance: number;
+  trainMs: number;
+}
+
+function cases(file: string, field: 'intent' | 'situation'): Case[] {
+  const { cases: raw } = parse(readFileSync(join(ROOT, 'test/nlu', file), 'utf8')) as {
+    cases: (Record<string, string> & { locale: 'fr' | 'en'; text: string })[];
+  };
+  return raw.map((c) => ({ locale: c.locale, text: c.text, label: c[field]! }));
+}
+
+async function score(set: Case[], rank: (c: Case) => Promise<string[]> | string[], trainMs: number): Promise<Score> {
+  let top1 = 0;
+  let top3 = 0;
+  const t0 = performance.now();
+  for (const c of set) {
+    const ranking = await rank(c);
+    if (ranking[0] === c.label) top1++;
+    if (ranking.slice(0, 3).includes(c.label)) top3++;
+  }
+  return { top1, top3, n: set.length, msPerUtterance: (performance.now() - t0) / set.length, trainMs };
+}
+
+async function nlpjs(
+  corpus: Record<'fr' | 'en', Record<string, readonly string[]>>,
+): Promise<{ manager: NlpManager; trainMs: number }> {
+  const manager = new NlpManager({
+    languages: ['fr', 'en'],
+    forceNER: false,
+    autoSave: false,
+    nlu: { log: false, useNoneFeature: true },
+  });
+  for (const locale of ['fr', 'en'] as const) {
+    for (const [label, utterances] of Object.entries(corpus[locale]))
+      for (const u of utterances) manager.addDocument(locale, u, label);
+  }
+  const t0 = performance.now();
+  await manager.train();
+  return { manager, trainMs: performance.now() - t0 };
+}
+
+function format(name: string, s: Score): string {
+  const pct = (x: number) => ((100 * x) / s.n).toFixed(1).padStart(5);
+  return `${name.padEnd(8)} top-1 ${pct(s.top1)} %  top-3 ${pct(s.top3)} %  ${s.msPerUtterance.toFixed(3)} ms/utterance  training ${s.trainMs.toFixed(0)} ms`;
+}
+
+export async function nluSection(): Promise<void> {
+  const content = loadContent(ROOT);
+  const t0 = performance.now();
+  const recognizer = createRecognizer(content);
+  const trainMs = performance.now() - t0;
+  const recognise = (c: Case): Recognition => recognizer.recognize(c.text, c.locale);
+
+  const situations = cases('situation-cases.yaml', 'situation');
+  const intents = cases('intent-cases.yaml', 'intent');
+  const situationNlp = await nlpjs(situationCorpus(content.orientation.situations));
+  const intentNlp = await nlpjs(content.knowledge.intents);
+  const ranking = async (manager: NlpManager, c: Case) => {
+    const r = await manager.process(c.locale, c.text);
+    return (r.classifications ?? [{ intent: r.intent }]).map((x) => x.intent);
+  };
+
+  console.log(
+    `\n## NLU (held-out sets in test/nlu, never in the training data; Relais training ${trainMs.toFixed(0)} ms for all models)`,
+  );
+  console.log(`Situations (${situations.length} utterances, ${content.orientation.situations.length} situations):`);
+  console.log(
+    format('relais', await score(situations, (c) => recognise(c).situations.map((s) => s.situation), trainMs)),
+  );
+  console.log(format('nlp.js', await score(situations, (c) => ranking(situationNlp.manager, c), situationNlp.trainMs)));
+  console.log(`Top-level intents (${intents.length} utterances):`);
+  console.log(format('relais', await score(intents, (c) => recognise(c).intents.map((i) => i.intent), trainMs)));
+  console.log(format('nlp.js', await score(intents, (c) => ranking(intentNlp.manager, c), intentNlp.trainMs)));
+}
+
+if (require.main === module) void nluSection();
