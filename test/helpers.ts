@@ -1,7 +1,11 @@
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { createRecognizer, createRelaisBot, loadContent, type Content } from '../src';
 import type { NaturalRecognizer } from '../src/nlu';
+import { ContentError } from '../src/content';
+import { loadOrientation } from '../src/knowledge';
 import { silentLogger } from '../src/logger';
 import type { Role } from '../src/roles';
 import { setRoute } from '../src/bot';
@@ -12,6 +16,29 @@ let cached: Content | undefined;
 export function content(): Content {
   cached ??= loadContent(ROOT);
   return cached;
+}
+
+/** A copy of knowledge/ in a temporary folder, with one file (path relative to knowledge/) rewritten by `edit`. */
+export function brokenKnowledgeCopy(file: string, edit: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'relais-knowledge-'));
+  cpSync(join(ROOT, 'knowledge'), join(dir, 'knowledge'), { recursive: true });
+  const path = join(dir, 'knowledge', file);
+  const text = readFileSync(path, 'utf8');
+  const edited = edit(text);
+  expect(edited).not.toEqual(text);
+  writeFileSync(path, edited);
+  return dir;
+}
+
+/** The ContentError that loading the orientation content of the project copy `dir` throws. */
+export function orientationError(dir: string): ContentError {
+  try {
+    loadOrientation(join(dir, 'knowledge'), dir);
+  } catch (error) {
+    if (error instanceof ContentError) return error;
+    throw error;
+  }
+  throw new Error('expected a ContentError');
 }
 
 let trained: NaturalRecognizer | undefined;

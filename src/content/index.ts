@@ -1,3 +1,4 @@
 export * from './content-error';
 export * from './read-content-file';
 export * from './localised';
+export * from './distinct';

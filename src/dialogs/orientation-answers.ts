@@ -54,8 +54,9 @@ export class OrientationAnswers {
     const numbers = ids
       .map((id) => this.orientation.numbers.find((n) => n.id === id))
       .filter((n) => n !== undefined && n.id !== 'urgence-114');
-    const or = locale === 'fr' ? ' ou le ' : ' or ';
-    const list = numbers.map((n) => `[${n!.display}](tel:${n!.number}) (${n!.name[locale]})`).join(or);
+    const list = numbers
+      .map((n) => `[${n!.display}](tel:${n!.number}) (${n!.name[locale]})`)
+      .join(this.text(context, 'orientation.emergency.or'));
     const lines = [this.text(context, 'orientation.emergency.title', { numbers: list })];
     if (ids.includes('urgence-114')) lines.push(this.text(context, 'orientation.emergency.sms'));
     lines.push(this.text(context, 'orientation.emergency.alert'));

@@ -1,20 +1,12 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { LocalisedText, readContentFile, type ParseResult } from '../content';
+import { LocalisedText, distinctArray, readContentFile, type ParseResult } from '../content';
 import { LocalCategory } from './situations';
 
 const Phrase = z.string().trim().min(1).max(80);
 
 /** Phrases in one locale, each once. */
-const PhraseList = z
-  .array(Phrase)
-  .min(1)
-  .superRefine((phrases, ctx) => {
-    phrases.forEach((phrase, index) => {
-      if (phrases.indexOf(phrase) !== index)
-        ctx.addIssue({ code: 'custom', path: [index], message: `duplicate phrase "${phrase}"` });
-    });
-  });
+const PhraseList = distinctArray(Phrase, 'phrase').min(1);
 
 export const LocalisedPhrases = z.strictObject({ fr: PhraseList, en: PhraseList });
 export type LocalisedPhrases = z.infer<typeof LocalisedPhrases>;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readContentFile, type ParseResult } from '../content';
+import { distinctArray, readContentFile, type ParseResult } from '../content';
 import { ContentId } from './numbers';
 import { LocalCategory } from './situations';
 
@@ -9,15 +9,7 @@ const Thematique = z
   .regex(/^[a-z-]+(--[a-z0-9-]+)?$/, 'must be a thématique "categorie" or "categorie--sous-thematique"');
 
 function distinct<T extends z.ZodType>(item: T) {
-  return z
-    .array(item)
-    .min(1)
-    .superRefine((items, ctx) => {
-      items.forEach((value, index) => {
-        if (items.indexOf(value) !== index)
-          ctx.addIssue({ code: 'custom', path: [index], message: `duplicate value "${String(value)}"` });
-      });
-    });
+  return distinctArray(item).min(1);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalisedText } from '../content';
+import { LocalisedText, distinctArray } from '../content';
 import { ContentId, IsoDate, SourceUrl } from './numbers';
 import { openingHoursProblem } from './opening-hours';
 import { LocalCategory } from './situations';
@@ -13,16 +13,6 @@ export const ZONE_CODE = /^(?:(?:\d{2}|2[AB])\d{3}|\d{2,3}|2[AB]|\d{9}|france)$/
 const Text = z.string().trim().min(1);
 const Phone = z.e164('must be one phone number in E.164 form, e.g. "+33199000100"');
 const Email = z.email('must be an e-mail address');
-
-/** An array whose items must all differ (data·inclusion uses sets). */
-function distinct<T extends z.ZodType>(item: T) {
-  return z.array(item).superRefine((items, ctx) => {
-    items.forEach((value, index) => {
-      if (items.indexOf(value) !== index)
-        ctx.addIssue({ code: 'custom', path: [index], message: `duplicate value "${String(value)}"` });
-    });
-  });
-}
 
 /** data·inclusion opening hours, in OSM opening_hours syntax ("Mo-Fr 09:00-12:00,13:30-17:00; PH off"). */
 const HorairesAccueil = Text.superRefine((horaires, ctx) => {
@@ -77,7 +67,7 @@ export const Structure = z.strictObject({
   courriel: Email.optional(),
   site_web: SourceUrl.optional(),
   horaires_accueil: HorairesAccueil.optional(),
-  reseaux_porteurs: distinct(ContentId).optional(),
+  reseaux_porteurs: distinctArray(ContentId).optional(),
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
 });
@@ -125,24 +115,24 @@ export const Service = z.strictObject({
   nom: Nom,
   description: z.string().trim().min(5).max(10000),
   type: z.enum(SERVICE_TYPES),
-  thematiques: distinct(
+  thematiques: distinctArray(
     z.string().regex(/^[a-z-]+(--[a-z0-9-]+)?$/, 'must be a thématique slug "categorie--sous-thematique"'),
   ).min(1),
-  publics: distinct(z.enum(PUBLICS))
+  publics: distinctArray(z.enum(PUBLICS))
     .min(1)
     .refine(
       (publics) => !publics.includes('tous-publics') || publics.length === 1,
       '"tous-publics" must be used alone',
     ),
-  modes_accueil: distinct(z.enum(MODES_ACCUEIL)).min(1),
-  modes_mobilisation: distinct(z.enum(MODES_MOBILISATION)).min(1),
-  mobilisable_par: distinct(z.enum(MOBILISABLE_PAR)).min(1),
+  modes_accueil: distinctArray(z.enum(MODES_ACCUEIL)).min(1),
+  modes_mobilisation: distinctArray(z.enum(MODES_MOBILISATION)).min(1),
+  mobilisable_par: distinctArray(z.enum(MOBILISABLE_PAR)).min(1),
   frais: z.enum(FRAIS),
   telephone: Phone.optional(),
   horaires_accueil: HorairesAccueil.optional(),
   date_maj: DateMaj,
-  zone_eligibilite: distinct(Text).min(1),
-  categories: distinct(LocalCategory),
+  zone_eligibilite: distinctArray(Text).min(1),
+  categories: distinctArray(LocalCategory),
 });
 export type Service = z.infer<typeof Service>;
 
@@ -155,11 +145,11 @@ export const ContactUrgence = z.strictObject({
   categorie: LocalCategory,
   description: LocalisedText,
   numero: Phone,
-  canal: distinct(z.enum(CONTACT_CHANNELS)).min(1),
+  canal: distinctArray(z.enum(CONTACT_CHANNELS)).min(1),
   disponibilite: Text,
   gratuit: z.boolean(),
   agents_only: z.boolean(),
-  zone: distinct(Text).min(1),
+  zone: distinctArray(Text).min(1),
   source_url: SourceUrl,
   date_verification: IsoDate,
 });

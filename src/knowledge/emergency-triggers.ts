@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { distinctArray } from '../content';
 import { ContentId } from './numbers';
 
 export const EMERGENCY_KINDS = ['medical', 'fire', 'violence', 'suicide', 'bleeding'] as const;
@@ -14,15 +15,7 @@ const TriggerPhrase = z
   .refine((phrase) => phrase === phrase.toLowerCase(), 'must be lowercase')
   .refine((phrase) => phrase === phrase.normalize('NFD'), 'must be written without accents');
 
-const PhraseList = z
-  .array(TriggerPhrase)
-  .min(1)
-  .superRefine((phrases, ctx) => {
-    phrases.forEach((phrase, index) => {
-      if (phrases.indexOf(phrase) !== index)
-        ctx.addIssue({ code: 'custom', path: [index], message: `duplicate phrase "${phrase}"` });
-    });
-  });
+const PhraseList = distinctArray(TriggerPhrase, 'phrase').min(1);
 
 export const TriggerPhrases = z.strictObject({ fr: PhraseList, en: PhraseList });
 export type TriggerPhrases = z.infer<typeof TriggerPhrases>;

@@ -1,7 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ContentError } from '../../src/content';
+import type { ContentError } from '../../src/content';
+import { brokenKnowledgeCopy, orientationError } from '../helpers';
 import {
   loadOrientation,
   openingHoursProblem,
@@ -248,22 +247,8 @@ describe('horaires_accueil in the directory', () => {
   let cached: Orientation | undefined;
   const orientation = () => (cached ??= loadOrientation(join(ROOT, 'knowledge'), ROOT));
 
-  function loadError(edit: (text: string) => string): ContentError {
-    const dir = mkdtempSync(join(tmpdir(), 'relais-opening-hours-'));
-    cpSync(join(ROOT, 'knowledge'), join(dir, 'knowledge'), { recursive: true });
-    const path = join(dir, FILE);
-    const text = readFileSync(path, 'utf8');
-    const edited = edit(text);
-    expect(edited).not.toEqual(text);
-    writeFileSync(path, edited);
-    try {
-      loadOrientation(join(dir, 'knowledge'), dir);
-    } catch (error) {
-      if (error instanceof ContentError) return error;
-      throw error;
-    }
-    throw new Error('expected a ContentError');
-  }
+  const loadError = (edit: (text: string) => string): ContentError =>
+    orientationError(brokenKnowledgeCopy('directory/demo-territory.yaml', edit));
 
   it('parses every string of the demo territory, with no warning', () => {
     const { structures, services } = orientation().directory;

@@ -1,39 +1,15 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { ContentError } from '../../src/content';
+import { join } from 'node:path';
 import { FICTION_PHONE, Service } from '../../src/knowledge/directory';
 import { loadOrientation, staleEntries, type Orientation } from '../../src/knowledge/load-orientation';
 import { NationalNumber } from '../../src/knowledge/numbers';
 import { LOCAL_CATEGORIES, SITUATION_CATEGORIES } from '../../src/knowledge/situations';
 
-const ROOT = resolve(__dirname, '../..');
+import { ROOT, brokenKnowledgeCopy, orientationError } from '../helpers';
+
 let cached: Orientation | undefined;
 function orientation(): Orientation {
   cached ??= loadOrientation(join(ROOT, 'knowledge'), ROOT);
   return cached;
-}
-
-/** A copy of knowledge/ in a temporary folder, with one file rewritten by `edit`. */
-function brokenCopy(file: string, edit: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'relais-orientation-'));
-  cpSync(join(ROOT, 'knowledge'), join(dir, 'knowledge'), { recursive: true });
-  const path = join(dir, 'knowledge', file);
-  const text = readFileSync(path, 'utf8');
-  const edited = edit(text);
-  expect(edited).not.toEqual(text);
-  writeFileSync(path, edited);
-  return dir;
-}
-
-function loadError(dir: string): ContentError {
-  try {
-    loadOrientation(join(dir, 'knowledge'), dir);
-  } catch (error) {
-    if (error instanceof ContentError) return error;
-    throw error;
-  }
-  throw new Error('expected a ContentError');
 }
 
 describe('orientation content in knowledge/', () => {
@@ -87,8 +63,10 @@ describe('orientation content in knowledge/', () => {
   });
 
   it('stops with a message naming the file and the field when a situation calls an unknown number', () => {
-    const dir = brokenCopy('situations/gas-leak.yaml', (text) => text.replace('- number: pompiers', '- number: nope'));
-    const error = loadError(dir);
+    const dir = brokenKnowledgeCopy('situations/gas-leak.yaml', (text) =>
+      text.replace('- number: pompiers', '- number: nope'),
+    );
+    const error = orientationError(dir);
     expect(error.issues).toContainEqual(
       expect.objectContaining({
         file: 'knowledge/situations/gas-leak.yaml',
@@ -102,8 +80,12 @@ describe('orientation content in knowledge/', () => {
   });
 
   it('stops when a demo territory holds a real phone number', () => {
-    const dir = brokenCopy('directory/demo-territory.yaml', (text) => text.replace('"+33199000100"', '"+33140000000"'));
-    expect(loadError(dir).message).toMatch(/demo-territory\.yaml:\d+ at structures\.0\.telephone: .*fiction range/);
+    const dir = brokenKnowledgeCopy('directory/demo-territory.yaml', (text) =>
+      text.replace('"+33199000100"', '"+33140000000"'),
+    );
+    expect(orientationError(dir).message).toMatch(
+      /demo-territory\.yaml:\d+ at structures\.0\.telephone: .*fiction range/,
+    );
   });
 
   it('has a label and search keywords in French and English for every local category, and query fillers', () => {
@@ -121,8 +103,8 @@ describe('orientation content in knowledge/', () => {
   });
 
   it('stops with a message naming the file and the field when a local category has no entry', () => {
-    const dir = brokenCopy('categories.yaml', (text) => text.replace(/\n {2}gardien:\n(?: {4}.*\n)+/, '\n'));
-    const error = loadError(dir);
+    const dir = brokenKnowledgeCopy('categories.yaml', (text) => text.replace(/\n {2}gardien:\n(?: {4}.*\n)+/, '\n'));
+    const error = orientationError(dir);
     expect(error.issues).toContainEqual(
       expect.objectContaining({
         file: 'knowledge/categories.yaml',
@@ -134,10 +116,10 @@ describe('orientation content in knowledge/', () => {
   });
 
   it('stops with a message naming the file and the field when a category entry is malformed', () => {
-    const dir = brokenCopy('categories.yaml', (text) =>
+    const dir = brokenKnowledgeCopy('categories.yaml', (text) =>
       text.replace('en: "Water and sewage"', 'en: " "').replace('fourriere-animale:', 'fourriere-a-velos:'),
     );
-    const error = loadError(dir);
+    const error = orientationError(dir);
     expect(error.message).toMatch(/knowledge\/categories\.yaml:\d+ at categories\.eau\.label\.en: /);
     expect(error.message).toMatch(/knowledge\/categories\.yaml:\d+ at categories: .*fourriere-a-velos/);
     expect(error.message).toMatch(/knowledge\/categories\.yaml:\d+ at categories\.fourriere-animale: missing/);
