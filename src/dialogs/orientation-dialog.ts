@@ -13,8 +13,6 @@ import { getTurnInfo } from './turn-info';
 
 const STEPS = 'orientation.steps';
 const DESCRIBE = 'orientation.describe';
-/** A directory hit this good names a service or category outright ("numéro du CCAS", "fourrière"). */
-const STRONG_HIT = 0.8;
 const ALTERNATIVES = 3;
 
 /**
@@ -99,9 +97,10 @@ export class OrientationDialog extends CapabilityDialog {
     const [top, second] = ranked;
     const sure = top !== undefined && top.score >= confident && top.score - (second?.score ?? 0) >= margin;
     const hits = this.search.search(recognition.text, { includeAgentOnly: role !== 'public' });
-    const named = hits.length > 0 && hits[0]!.score >= STRONG_HIT;
+    const { strong } = this.flow.lookup;
+    const named = hits.length > 0 && hits[0]!.score >= strong;
 
-    if (sure && !(named && top.score < 0.8)) {
+    if (sure && !(named && top.score < strong)) {
       const alternatives = ranked.slice(1, 1 + ALTERNATIVES).filter((s) => s.score >= candidate);
       await this.answers.situation(context, top.situation, { alternatives: alternatives.map((s) => s.situation.id) });
       return true;
