@@ -1,5 +1,6 @@
 import type { Locale } from '../content';
 import type { Orientation } from './load-orientation';
+import { isProfessionalsOnly } from './directory';
 import { isStale } from './load-orientation';
 import type { LocalCategory, Situation } from './situations';
 
@@ -130,7 +131,7 @@ export function directoryContact(
   }
   if (kind === 'service') {
     const s = directory.services.find((x) => x.id === id);
-    if (!s) return undefined;
+    if (!s || (isProfessionalsOnly(s) && !options.includeAgentOnly)) return undefined;
     const structure = directory.structures.find((x) => x.id === s.structure_id);
     const phone = s.telephone ?? structure?.telephone;
     return {
@@ -141,7 +142,7 @@ export function directoryContact(
       hours: s.horaires_accueil ?? structure?.horaires_accueil,
       address: structure && addressOf(structure),
       emergency: false,
-      agentOnly: false,
+      agentOnly: isProfessionalsOnly(s),
       verifiedOn: s.date_maj,
       stale: isStale(s.date_maj, options.now),
     };

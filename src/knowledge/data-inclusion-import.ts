@@ -58,17 +58,6 @@ interface Candidate {
 const STRUCTURE_FIELDS = Object.keys(Structure.shape);
 const SERVICE_FIELDS = Object.keys(Service.shape).filter((field) => field !== 'categories');
 
-/** Optional in data·inclusion v1 but required by the Relais Service schema: named as such in the reasons. */
-const REQUIRED_BY_RELAIS = new Set([
-  'type',
-  'thematiques',
-  'publics',
-  'modes_accueil',
-  'modes_mobilisation',
-  'mobilisable_par',
-  'frais',
-  'zone_eligibilite',
-]);
 
 function isObject(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -127,7 +116,7 @@ function reasonsOf(error: z.ZodError, value: Raw): string[] {
     const path = issue.path.map(String).join('.');
     const field = path.split('.')[0] ?? '';
     if (issue.path.length === 1 && value[field] === undefined)
-      return `${field}: missing${REQUIRED_BY_RELAIS.has(field) ? ' (optional in data·inclusion v1, required by Relais)' : ''}`;
+      return `${field}: missing`;
     const got = valueAt(value, issue.path);
     const suffix = typeof got === 'string' || typeof got === 'number' ? ` (got ${shown(got)})` : '';
     return path ? `${path}: ${issue.message}${suffix}` : issue.message;
@@ -205,14 +194,14 @@ export function importDataInclusion(records: readonly unknown[], options: Import
           : `structure_id: no structure "${structureId}" in the imported records`,
       );
     if (!result.success || !structure) continue;
-    result.data.zone_eligibilite.forEach((code, index) => {
+    (result.data.zone_eligibilite ?? []).forEach((code, index) => {
       if (!ZONE_CODE.test(code) && !places.has(code))
         candidate.reasons.push(
           `zone_eligibilite.${index}: "${code}" is neither an INSEE code nor a place of the territory`,
         );
     });
     if (candidate.reasons.length > 0) continue;
-    const categories = categoriesFor(options.categoryRules, result.data.thematiques, structure.reseaux_porteurs ?? []);
+    const categories = categoriesFor(options.categoryRules, result.data.thematiques ?? [], structure.reseaux_porteurs ?? []);
     services.push({ ...result.data, categories });
   }
 

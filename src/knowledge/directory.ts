@@ -107,34 +107,45 @@ export const MODES_MOBILISATION = [
 export const MOBILISABLE_PAR = ['usagers', 'professionnels'] as const;
 export const FRAIS = ['gratuit', 'payant'] as const;
 
-/** data·inclusion v1 service, restricted to the fields Relais uses, plus the Relais `categories` extension. */
+/**
+ * data·inclusion v1 service, restricted to the fields Relais uses, plus the Relais `categories` extension.
+ * Optional here exactly where data·inclusion makes it optional, so that real exports keep their services.
+ */
 export const Service = z.strictObject({
   id: DataInclusionId,
   structure_id: DataInclusionId,
   source: ContentId,
   nom: Nom,
   description: z.string().trim().min(5).max(10000),
-  type: z.enum(SERVICE_TYPES),
+  type: z.enum(SERVICE_TYPES).optional(),
   thematiques: distinctArray(
     z.string().regex(/^[a-z-]+(--[a-z0-9-]+)?$/, 'must be a thématique slug "categorie--sous-thematique"'),
-  ).min(1),
+  )
+    .min(1)
+    .optional(),
   publics: distinctArray(z.enum(PUBLICS))
     .min(1)
     .refine(
       (publics) => !publics.includes('tous-publics') || publics.length === 1,
       '"tous-publics" must be used alone',
-    ),
-  modes_accueil: distinctArray(z.enum(MODES_ACCUEIL)).min(1),
-  modes_mobilisation: distinctArray(z.enum(MODES_MOBILISATION)).min(1),
-  mobilisable_par: distinctArray(z.enum(MOBILISABLE_PAR)).min(1),
-  frais: z.enum(FRAIS),
+    )
+    .optional(),
+  modes_accueil: distinctArray(z.enum(MODES_ACCUEIL)).min(1).optional(),
+  modes_mobilisation: distinctArray(z.enum(MODES_MOBILISATION)).min(1).optional(),
+  mobilisable_par: distinctArray(z.enum(MOBILISABLE_PAR)).min(1).optional(),
+  frais: z.enum(FRAIS).optional(),
   telephone: Phone.optional(),
   horaires_accueil: HorairesAccueil.optional(),
   date_maj: DateMaj,
-  zone_eligibilite: distinctArray(Text).min(1),
+  zone_eligibilite: distinctArray(Text).min(1).optional(),
   categories: distinctArray(LocalCategory),
 });
 export type Service = z.infer<typeof Service>;
+
+/** A service only professionals can mobilise (not the public): kept off the public kiosk. */
+export function isProfessionalsOnly(service: Pick<Service, 'mobilisable_par'>): boolean {
+  return service.mobilisable_par !== undefined && !service.mobilisable_par.includes('usagers');
+}
 
 export const CONTACT_CHANNELS = ['voice', 'sms', 'app', 'web', 'email'] as const;
 
@@ -201,7 +212,7 @@ export const Directory = z
     directory.services.forEach((service, index) => {
       if (!structureIds.has(service.structure_id))
         issue(['services', index, 'structure_id'], `no structure has the id "${service.structure_id}"`);
-      checkZone(service.zone_eligibilite, ['services', index, 'zone_eligibilite']);
+      checkZone(service.zone_eligibilite ?? [], ['services', index, 'zone_eligibilite']);
     });
     directory.contacts_urgence.forEach((contact, index) =>
       checkZone(contact.zone, ['contacts_urgence', index, 'zone']),

@@ -1,6 +1,6 @@
 import { Charset, Encoder, Index, type EncoderOptions, type Tokenizer } from 'flexsearch';
 import type { CategoriesFile } from '../knowledge/categories';
-import type { Directory } from '../knowledge/directory';
+import { isProfessionalsOnly, type Directory } from '../knowledge/directory';
 import type { NationalNumber } from '../knowledge/numbers';
 import type { LocalCategory } from '../knowledge/situations';
 import { fold } from './normalise';
@@ -292,12 +292,12 @@ function entryTexts(source: DirectorySource): EntryTexts[] {
     ...directory.services.map((s) => ({
       kind: 'service' as const,
       id: s.id,
-      agentOnly: false,
+      agentOnly: isProfessionalsOnly(s),
       categories: s.categories,
       phones: phoneForms(s.telephone),
       texts: {
         name: [s.nom],
-        context: [structureNames.get(s.structure_id) ?? '', ...s.thematiques.map((t) => t.replace(/-+/g, ' '))],
+        context: [structureNames.get(s.structure_id) ?? '', ...(s.thematiques ?? []).map((t) => t.replace(/-+/g, ' '))],
         text: [s.description],
       },
     })),

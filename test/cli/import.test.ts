@@ -47,7 +47,7 @@ describe('npm run import -- data-inclusion', () => {
     ]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toContain('read 17 records from 4 file(s): 8 structures, 9 services');
-    expect(stdout).toContain('kept 5 structures and 4 services; rejected 3 structures, 5 services; 1 warning(s)');
+    expect(stdout).toContain('kept 5 structures and 5 services; rejected 3 structures, 4 services; 1 warning(s)');
     expect(stdout).toMatch(/^ {2}structures\.json\[3\] structure dora--9b1f3d22: nom: missing$/m);
     expect(stdout).toMatch(
       /^ {2}structures\.json\[2\] structure soliguide--40213: telephone "\+32 2 555 12 34" .*dropped$/m,
@@ -59,7 +59,13 @@ describe('npm run import -- data-inclusion', () => {
     expect(files.directory).toBe('knowledge/directory/saint-relais.yaml');
     expect(directory.territory).toMatchObject({ id: 'saint-relais', name: 'Saint-Relais', demo: false, places: [] });
     expect(directory.structures).toHaveLength(5);
-    expect(directory.services.map((s) => s.categories)).toEqual([['ccas'], ['ccas'], ['france-services'], []]);
+    expect(directory.services.map((s) => s.categories)).toEqual([
+      ['ccas'],
+      ['ccas'],
+      ['france-services'],
+      ['france-services'],
+      [],
+    ]);
     expect(directory.contacts_urgence).toEqual([]);
 
     const yaml = readFileSync(join(root, 'knowledge/directory/saint-relais.yaml'), 'utf8');
@@ -91,7 +97,7 @@ describe('npm run import -- data-inclusion', () => {
         { file: 'api-page.json', records: 1 },
         { file: 'v0-export.json', records: 2 },
       ],
-      counts: { kept: { structures: 5, services: 4 }, rejected: { structure: 3, service: 5, unknown: 0 }, warnings: 1 },
+      counts: { kept: { structures: 5, services: 5 }, rejected: { structure: 3, service: 4, unknown: 0 }, warnings: 1 },
     });
     expect(report.rejected).toContainEqual({
       record: 'services.json[7]',
@@ -142,7 +148,7 @@ describe('npm run import -- data-inclusion', () => {
   it('reports without writing on --dry-run, with no territory needed', () => {
     const { code, stdout, root, cwd } = run(['data-inclusion', 'structures.json', 'services.json', '--dry-run']);
     expect(code).toBe(0);
-    expect(stdout).toContain('kept 3 structures and 3 services');
+    expect(stdout).toContain('kept 3 structures and 4 services');
     expect(stdout).toMatch(/dry run: nothing written$/);
     expect(directoryFiles(root)).toEqual(['demo-territory.yaml']);
     expect(readdirSync(cwd).filter((name) => name.endsWith('.yaml'))).toEqual([]);

@@ -65,6 +65,7 @@ describe('importDataInclusion', () => {
       'dora--svc-aide-alimentaire',
       'dora--svc-domiciliation',
       'emplois-de-linclusion--svc-8812-demarches',
+      'emplois-de-linclusion--svc-8812-numerique', // no type nor frais: both optional in data·inclusion v1
     ]);
     const ccas = structures[0]!;
     expect(ccas).not.toHaveProperty('siret');
@@ -117,15 +118,6 @@ describe('importDataInclusion', () => {
         id: 'dora--svc-soutien-scolaire',
         kind: 'service',
         reasons: ['structure_id: structure "dora--9b1f3d22" was rejected'],
-      },
-      {
-        index: 12,
-        id: 'emplois-de-linclusion--svc-8812-numerique',
-        kind: 'service',
-        reasons: [
-          'type: missing (optional in data·inclusion v1, required by Relais)',
-          'frais: missing (optional in data·inclusion v1, required by Relais)',
-        ],
       },
       { index: 13, id: 'dora--svc-domiciliation', kind: 'service', reasons: ['id: duplicate of record 7'] },
     ]);
@@ -212,8 +204,10 @@ describe('importDataInclusion', () => {
       options,
     ).services;
     expect(paid).toMatchObject({ type: 'atelier', frais: 'payant', publics: ['tous-publics'] });
-    const onlyAdults = importDataInclusion([structure, { ...v0, profils: ['adultes'] }], options).rejected;
-    expect(onlyAdults[0]?.reasons).toEqual(['publics: missing (optional in data·inclusion v1, required by Relais)']);
+    // "adultes" has no v1 equivalent: the service keeps no publics (optional in v1) rather than being rejected.
+    const onlyAdults = importDataInclusion([structure, { ...v0, profils: ['adultes'] }], options);
+    expect(onlyAdults.rejected).toEqual([]);
+    expect(onlyAdults.services[0]?.publics).toBeUndefined();
   });
 });
 
@@ -229,7 +223,7 @@ describe('Relais categories of imported services', () => {
 
   it('come from knowledge/data-inclusion-categories.yaml', () => {
     const { services } = all();
-    expect(services.map((s) => s.categories)).toEqual([['ccas'], ['ccas'], ['france-services']]);
+    expect(services.map((s) => s.categories)).toEqual([['ccas'], ['ccas'], ['france-services'], ['france-services']]);
     expect(withReseau(['points-justice'], ['remobilisation--lien-social'])).toEqual(['point-justice']);
     expect(
       withReseau(

@@ -57,7 +57,7 @@ describe('orientation content in knowledge/', () => {
   });
 
   it('accepts "tous-publics" only alone', () => {
-    const service = orientation().directory.services.find((s) => s.publics.includes('tous-publics'))!;
+    const service = orientation().directory.services.find((s) => s.publics?.includes('tous-publics'))!;
     expect(Service.safeParse(service).success).toBe(true);
     expect(Service.safeParse({ ...service, publics: ['tous-publics', 'jeunes'] }).success).toBe(false);
   });

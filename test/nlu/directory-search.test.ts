@@ -195,6 +195,11 @@ describe('DirectorySearch on the demo territory', () => {
       expect(ids('gardien', KIOSK)).toEqual([]);
       expect(ids('gardien')).toHaveLength(3);
     });
+
+    it('keeps services only professionals can mobilise (mobilisable_par) off the kiosk', () => {
+      expect(ids('maraude')).toContain('demo--veilleurs-maraude-sociale');
+      expect(ids('maraude', KIOSK)).not.toContain('demo--veilleurs-maraude-sociale');
+    });
   });
 
   describe('results', () => {
