@@ -87,8 +87,10 @@ export class RelaisBot extends ActivityHandler {
       return replies.sayWithMenu(context, 'input.tooLong', { length: text.length, max: MAX_MESSAGE_CHARS });
     }
     const info = { ...getTurnInfo(context) };
-    if (text) {
-      info.recognition = recognizer.recognize(text, info.locale);
+    // A clarifying choice carries the question it clarifies: that question is what gets answered.
+    const question = questionOf(context.activity.value) ?? text;
+    if (question) {
+      info.recognition = recognizer.recognize(question, info.locale);
       await traceRecognition(context, info.recognition);
     }
     setTurnInfo(context, info);
@@ -100,6 +102,15 @@ export class RelaisBot extends ActivityHandler {
     const profile = await this.profile.get(context);
     if (!profile) await this.profile.set(context, { firstSeen: this.now().toISOString() });
   }
+}
+
+/** The `question` of a card value, when it is usable text. */
+function questionOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || !('question' in value)) return undefined;
+  const question = (value as { question: unknown }).question;
+  return typeof question === 'string' && question.trim() && question.length <= MAX_MESSAGE_CHARS
+    ? question.trim()
+    : undefined;
 }
 
 /** Teams gives a stable Entra object id; other channels give from.id. */

@@ -6,15 +6,16 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../content';
 import type { EmergencyKind } from '../knowledge';
 import { FuzzyMatcher, foldCommand, topIntent, type Recognition } from '../nlu';
 import type { CapabilityDialog } from './capability-dialog';
 import type { MainFlow } from './catalogue';
+import { choiceButton, sendWithButtons } from './cards';
 import type { Replies } from './replies';
-import { getTurnInfo } from './turn-info';
+import { getTurnInfo, setTurnInfo } from './turn-info';
 
 export const MAIN_DIALOG = 'main';
 const ROUTE = 'main.route';
@@ -23,7 +24,10 @@ const CLARIFY_MIN_SCORE = 0.12;
 
 type Command = 'help' | 'cancel' | 'restart';
 
-/** A card button that opens a capability: `{ "capability": "quiz" }`; its other fields are the dialog's options. */
+/**
+ * A card button that opens a capability: `{ "capability": "quiz" }`; its other fields are the dialog's options.
+ * With `question`, the bot recognises that text instead of the button's title (see RelaisBot).
+ */
 const CapabilitySubmit = z.looseObject({ capability: z.string() });
 
 /** Answers a message that signals immediate danger (implemented by the orientation answers). */
@@ -123,7 +127,13 @@ export class MainDialog extends ComponentDialog {
     if (command === 'restart') return this.reply(step, () => this.replies.sayWithMenu(context, 'restart.done'));
 
     const chosen = this.chosenCapability(context);
-    if (chosen) return step.beginDialog(chosen.dialog.id, chosen.options);
+    if (chosen) {
+      // A button or menu title is not a description: the capability starts without one, unless the button
+      // carries the question it clarifies (then the bot has recognised that question instead).
+      const carriesQuestion = typeof (chosen.options as { question?: unknown } | undefined)?.question === 'string';
+      if (!carriesQuestion) setTurnInfo(context, { ...getTurnInfo(context), recognition: undefined });
+      return step.beginDialog(chosen.dialog.id, chosen.options);
+    }
     if (!recognition) return this.reply(step, () => this.replies.sayWithMenu(context, 'input.unexpectedCard'));
 
     const top = topIntent(recognition);
@@ -179,8 +189,10 @@ export class MainDialog extends ComponentDialog {
       await this.replies.sayWithMenu(context, 'fallback.notUnderstood');
       return;
     }
-    const labels = choices.map((d) => d.declaration.menu[locale]);
-    await context.sendActivity(MessageFactory.suggestedActions(labels, this.replies.text(context, 'clarify.question')));
+    // Each button carries the question, so that the chosen capability answers it instead of asking again.
+    const question = recognition.text;
+    const buttons = choices.map((d) => choiceButton(d.declaration.menu[locale], { capability: d.id, question }));
+    await sendWithButtons(context, this.replies.text(context, 'clarify.question'), buttons);
   }
 
   private async smalltalk(context: TurnContext): Promise<void> {

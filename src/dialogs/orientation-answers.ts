@@ -1,4 +1,4 @@
-import { ActionTypes, CardFactory, MessageFactory, type CardAction, type TurnContext } from 'botbuilder';
+import type { CardAction, TurnContext } from 'botbuilder';
 import type { Locale } from '../content';
 import {
   directoryContact,
@@ -11,6 +11,7 @@ import {
   type Situation,
 } from '../knowledge';
 import type { DirectoryHit } from '../nlu';
+import { choiceButton, sendWithButtons } from './cards';
 import type { Replies } from './replies';
 import { getTurnInfo } from './turn-info';
 
@@ -109,13 +110,13 @@ export class OrientationAnswers {
         }),
       );
     if (getTurnInfo(context).role !== 'public') {
-      buttons.push({
-        type: ActionTypes.MessageBack,
-        title: this.text(context, 'orientation.buttons.report'),
-        displayText: this.text(context, 'orientation.buttons.report'),
-        text: this.text(context, 'orientation.buttons.report'),
-        value: { capability: 'report', form: situation.report_form, situation: situation.id },
-      });
+      buttons.push(
+        choiceButton(this.text(context, 'orientation.buttons.report'), {
+          capability: 'report',
+          form: situation.report_form,
+          situation: situation.id,
+        }),
+      );
     }
     if (!options.allContacts)
       buttons.push(this.button(context, 'orientation.buttons.contacts', { show: 'contacts', situation: situation.id }));
@@ -225,17 +226,11 @@ export class OrientationAnswers {
   /** A button that sends its value back, showing its title as what the user "said". */
   private choice(title: string, choice: Omit<OrientationChoice, 'capability'>): CardAction {
     const value: OrientationChoice = { capability: 'orientation', ...choice };
-    return { type: ActionTypes.MessageBack, title, displayText: title, text: title, value };
+    return choiceButton(title, value);
   }
 
   private async send(context: TurnContext, text: string, buttons: CardAction[]): Promise<void> {
-    if (buttons.length === 0) {
-      await context.sendActivity(MessageFactory.text(text));
-      return;
-    }
-    const activity = MessageFactory.attachment(CardFactory.heroCard('', undefined, buttons), text);
-    activity.textFormat = 'markdown';
-    await context.sendActivity(activity);
+    await sendWithButtons(context, text, buttons);
   }
 }
 

@@ -12,7 +12,14 @@ import {
 } from '../../src/dialogs';
 import type { Recognition } from '../../src/nlu';
 import type { Role } from '../../src/roles';
-import { content, messageText, recognizer as trainedRecognizer, suggestedTitles } from '../helpers';
+import {
+  buttonTitles,
+  buttonValues,
+  content,
+  messageText,
+  recognizer as trainedRecognizer,
+  suggestedTitles,
+} from '../helpers';
 
 const { knowledge, catalogue } = content();
 const recognizer = trainedRecognizer();
@@ -86,10 +93,16 @@ describe('MainDialog routing', () => {
       { intent: 'none', score: 0.2 },
       { intent: 'report', score: 0.06 },
     ];
-    const reply = await client('agent', { recognition: { intents } }).sendActivity('le chien du voisin');
+    const reply = await client('agent', { recognition: { text: 'le chien du voisin', intents } }).sendActivity(
+      'le chien du voisin',
+    );
     expect(messageText(reply)).toBe(text('clarify.question'));
-    const choices = suggestedTitles(reply);
-    expect(choices).toEqual([declaration('rules').menu.fr, declaration('orientation').menu.fr]);
+    expect(buttonTitles(reply)).toEqual([declaration('rules').menu.fr, declaration('orientation').menu.fr]);
+    // Each choice carries the question, so that the chosen capability answers it without asking again.
+    expect(buttonValues(reply)).toEqual([
+      { capability: 'rules', question: 'le chien du voisin' },
+      { capability: 'orientation', question: 'le chien du voisin' },
+    ]);
   });
 
   it('offers the main choices for what is out of scope', async () => {

@@ -52,6 +52,19 @@ describe('OrientationDialog: a situation in one answer', () => {
     expect(messageText(answer)).toMatch(/Fourrière[^\n]*⚠️ vérifié le 18 février 2026 : à confirmer/);
   });
 
+  it('answers the question a clarifying choice carries, instead of asking to describe it again', async () => {
+    const clicked = {
+      type: 'message',
+      text: 'Qui appeler ?',
+      value: { capability: 'orientation', question: 'ça sent le gaz dans le hall' },
+    };
+    const [answer] = await say(agentBot(), clicked);
+    expect(messageText(answer)).toContain('Odeur ou fuite de gaz');
+    // A question that is not text is ignored: the capability starts as if opened from the menu.
+    const [asked] = await say(agentBot(), { ...clicked, value: { capability: 'orientation', question: 42 } });
+    expect(messageText(asked)).toBe(text('orientation.describe'));
+  });
+
   it('answers in English in an English conversation', async () => {
     const bot = testBot({ locale: 'en-US', now: () => THURSDAY_10_30 });
     const [answer] = await say(bot, 'I lost my wallet on the train');
