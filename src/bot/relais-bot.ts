@@ -107,7 +107,7 @@ export class RelaisBot extends ActivityHandler {
 /** The `question` of a card value, when it is usable text. */
 function questionOf(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || !('question' in value)) return undefined;
-  const question = (value as { question: unknown }).question;
+  const question = value.question;
   return typeof question === 'string' && question.trim() && question.length <= MAX_MESSAGE_CHARS
     ? question.trim()
     : undefined;
