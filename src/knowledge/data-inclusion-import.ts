@@ -58,7 +58,6 @@ interface Candidate {
 const STRUCTURE_FIELDS = Object.keys(Structure.shape);
 const SERVICE_FIELDS = Object.keys(Service.shape).filter((field) => field !== 'categories');
 
-
 function isObject(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -115,8 +114,7 @@ function reasonsOf(error: z.ZodError, value: Raw): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     const field = path.split('.')[0] ?? '';
-    if (issue.path.length === 1 && value[field] === undefined)
-      return `${field}: missing`;
+    if (issue.path.length === 1 && value[field] === undefined) return `${field}: missing`;
     const got = valueAt(value, issue.path);
     const suffix = typeof got === 'string' || typeof got === 'number' ? ` (got ${shown(got)})` : '';
     return path ? `${path}: ${issue.message}${suffix}` : issue.message;
@@ -201,7 +199,11 @@ export function importDataInclusion(records: readonly unknown[], options: Import
         );
     });
     if (candidate.reasons.length > 0) continue;
-    const categories = categoriesFor(options.categoryRules, result.data.thematiques ?? [], structure.reseaux_porteurs ?? []);
+    const categories = categoriesFor(
+      options.categoryRules,
+      result.data.thematiques ?? [],
+      structure.reseaux_porteurs ?? [],
+    );
     services.push({ ...result.data, categories });
   }
 

@@ -125,10 +125,7 @@ export const Service = z.strictObject({
     .optional(),
   publics: distinctArray(z.enum(PUBLICS))
     .min(1)
-    .refine(
-      (publics) => !publics.includes('tous-publics') || publics.length === 1,
-      '"tous-publics" must be used alone',
-    )
+    .refine((publics) => !publics.includes('tous-publics') || publics.length === 1, '"tous-publics" must be used alone')
     .optional(),
   modes_accueil: distinctArray(z.enum(MODES_ACCUEIL)).min(1).optional(),
   modes_mobilisation: distinctArray(z.enum(MODES_MOBILISATION)).min(1).optional(),
