@@ -5,7 +5,16 @@
 import { join, resolve } from 'node:path';
 import { ContentError, formatIssue } from '../content';
 import { loadDialogCatalogue } from '../dialogs/catalogue';
-import { INTENTS, loadKnowledge, loadOrientation, staleEntries } from '../knowledge';
+import { loadDataInclusionCategories } from '../knowledge/data-inclusion-categories';
+import {
+  INTENTS,
+  loadKnowledge,
+  loadOrientation,
+  loadRules,
+  openingHoursWarnings,
+  placedRules,
+  staleEntries,
+} from '../knowledge';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -13,10 +22,18 @@ try {
   const knowledge = loadKnowledge(join(root, 'knowledge'), root);
   const catalogue = loadDialogCatalogue(join(root, 'dialogs'), root);
   const orientation = loadOrientation(join(root, 'knowledge'), root);
+  const rules = loadRules(join(root, 'knowledge'), root, orientation);
+  // Read by `npm run import` only: checked here so that a broken rule is found before an import needs it.
+  const categoryRules = loadDataInclusionCategories(join(root, 'knowledge'), root);
+  if (!categoryRules.ok) throw new ContentError(categoryRules.issues);
+  const d = orientation.directory;
+  for (const entry of [...d.structures, ...d.services]) {
+    for (const warning of entry.horaires_accueil ? openingHoursWarnings(entry.horaires_accueil) : [])
+      console.warn(`opening hours: ${orientation.files.directory} ${entry.id}: ${warning}`);
+  }
   const stale = staleEntries(orientation, new Date());
   for (const entry of stale)
     console.warn(`stale (verified more than 6 months ago): ${entry.file} ${entry.id} (${entry.date})`);
-  const d = orientation.directory;
   const utterances = (['fr', 'en'] as const).map((l) =>
     INTENTS.reduce((n, i) => n + knowledge.intents[l][i].length, 0),
   );
@@ -25,7 +42,10 @@ try {
       `${knowledge.messages.keys('fr').length} messages × 2 locales, ${catalogue.capabilities.length} dialogs + main, ` +
       `${orientation.numbers.length} national numbers, ${orientation.situations.length} situations, ` +
       `directory "${d.territory.name}" (${d.structures.length} structures, ${d.services.length} services, ` +
-      `${d.contacts_urgence.length} emergency contacts), ${stale.length} stale entr${stale.length === 1 ? 'y' : 'ies'}`,
+      `${d.contacts_urgence.length} emergency contacts), ` +
+      `${rules.rules.length} national rules + ${placedRules(rules).length} local rules in ${rules.documents.length} local documents, ` +
+      `${rules.limits.length} role limits, ${rules.guidance.length} guidance cards, ${rules.audiences.length} audiences, ` +
+      `${stale.length} stale entr${stale.length === 1 ? 'y' : 'ies'}`,
   );
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
