@@ -3,8 +3,8 @@ import type { EmergencyTriggers } from '../knowledge/emergency-triggers';
 import { INTENTS, type IntentName } from '../knowledge/intents';
 import { EmergencyDetector } from './emergency-detector';
 import { MAX_NLU_CHARS, foldCommand } from './normalise';
-import type { IntentScore, Recognition, Recognizer, SituationScore } from './recognizer';
-import { TextClassifier, type Classification } from './text-classifier';
+import type { IntentScore, Recognition, Recognizer, RuleScore, SituationScore } from './recognizer';
+import { TextClassifier, type Classification, type Scored } from './text-classifier';
 
 type Examples<L extends string> = Readonly<Record<Locale, Readonly<Record<L, readonly string[]>>>>;
 
@@ -13,14 +13,16 @@ export interface NaturalRecognizerCorpus {
   intents: Examples<IntentName>;
   /** Training utterances of the field situations (knowledge/situations), by situation id. */
   situations?: Examples<string>;
+  /** Training utterances of rules, role limits and guidance cards (knowledge/rules, limits, guidance), by id. */
+  rules?: Examples<string>;
   /** Phrases that signal immediate danger (knowledge/emergency-triggers.yaml). */
   triggers?: EmergencyTriggers;
 }
 
 /** Below this share of known words, the other language's model is tried as well. */
 const LANGUAGE_SWITCH_COVERAGE = 0.5;
-/** How many situations a recognition reports. */
-const SITUATION_CANDIDATES = 5;
+/** How many situations, and how many rules, a recognition reports. */
+const CANDIDATES = 5;
 /** Score given to orientation when the text signals immediate danger: danger talk is always orientation. */
 const EMERGENCY_SCORE = 0.99;
 
@@ -35,11 +37,12 @@ const EMERGENCY_SCORE = 0.99;
 export class NaturalRecognizer implements Recognizer {
   private readonly intentModels: Record<Locale, TextClassifier<IntentName>>;
   private readonly situationModels: Record<Locale, TextClassifier<string>> | undefined;
+  private readonly ruleModels: Record<Locale, TextClassifier<string>> | undefined;
   private readonly exact: Record<Locale, Map<string, IntentName>>;
   private readonly emergencies: EmergencyDetector | undefined;
 
   constructor(corpus: NaturalRecognizerCorpus) {
-    const { intents, situations, triggers } = corpus;
+    const { intents, situations, rules, triggers } = corpus;
     this.intentModels = {
       fr: new TextClassifier('fr', intents.fr, true),
       en: new TextClassifier('en', intents.en, true),
@@ -47,6 +50,10 @@ export class NaturalRecognizer implements Recognizer {
     this.situationModels = situations && {
       fr: new TextClassifier('fr', situations.fr),
       en: new TextClassifier('en', situations.en),
+    };
+    this.ruleModels = rules && {
+      fr: new TextClassifier('fr', rules.fr),
+      en: new TextClassifier('en', rules.en),
     };
     this.exact = { fr: exactIndex(intents.fr), en: exactIndex(intents.en) };
     this.emergencies = triggers && new EmergencyDetector(triggers);
@@ -60,7 +67,18 @@ export class NaturalRecognizer implements Recognizer {
       const known = this.exact[candidate].get(key);
       if (!known) continue;
       const intents = emergencies.length > 0 ? withEmergency(exactScores(known)) : exactScores(known);
-      return { text, locale: candidate, intents, situations: this.situations(text, candidate), emergencies };
+      const [situations, rules] = [
+        this.ranked(this.situationModels, text, candidate),
+        this.ranked(this.ruleModels, text, candidate),
+      ];
+      return {
+        text,
+        locale: candidate,
+        intents,
+        situations: situations.map(asSituation),
+        rules: rules.map(asRule),
+        emergencies,
+      };
     }
 
     let used = locale;
@@ -72,20 +90,33 @@ export class NaturalRecognizer implements Recognizer {
         used = other(locale);
       }
     }
-    const situations = this.situations(text, used);
+    const situations = this.ranked(this.situationModels, text, used).map(asSituation);
+    const rules = this.ranked(this.ruleModels, text, used).map(asRule);
     let intents = withSituation(withNone(result), situations[0]?.score ?? 0);
+    intents = withRules(intents, rules[0]?.score ?? 0, situations[0]?.score ?? 0);
     if (emergencies.length > 0) intents = withEmergency(intents);
-    return { text, locale: used, intents, situations, emergencies };
+    return { text, locale: used, intents, situations, rules, emergencies };
   }
 
-  private situations(text: string, locale: Locale): SituationScore[] {
-    if (!this.situationModels) return [];
-    return this.situationModels[locale]
+  private ranked(
+    models: Record<Locale, TextClassifier<string>> | undefined,
+    text: string,
+    locale: Locale,
+  ): Scored<string>[] {
+    if (!models) return [];
+    return models[locale]
       .classify(text)
-      .ranking.slice(0, SITUATION_CANDIDATES)
-      .filter((s) => s.score > 0)
-      .map(({ label, score }) => ({ situation: label, score }));
+      .ranking.slice(0, CANDIDATES)
+      .filter((s) => s.score > 0);
   }
+}
+
+function asSituation({ label, score }: Scored<string>): SituationScore {
+  return { situation: label, score };
+}
+
+function asRule({ label, score }: Scored<string>): RuleScore {
+  return { rule: label, score };
 }
 
 function other(locale: Locale): Locale {
@@ -119,6 +150,29 @@ function withSituation(intents: IntentScore[], situationScore: number): IntentSc
       intent,
       score: intent === 'none' ? score - moved : intent === 'orientation' ? score + moved : score,
     }))
+    .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Situations and rules are evidence for their capabilities. When the text matches a rule better than any situation
+ * ("un mec fume dans le bus": a clear rule, no situation), the lead moves that share of `orientation`, `none` and
+ * `help` ("c'est quoi la méthode DESC ?" asks about mediation, not about Relais) to `rules`; when it matches a
+ * situation better ("un gars inerte sur le quai"), that share of `rules` goes to `orientation`.
+ */
+function withRules(intents: IntentScore[], ruleScore: number, situationScore: number): IntentScore[] {
+  const lead = ruleScore - situationScore;
+  if (lead === 0) return intents;
+  const [to, from]: [IntentName, IntentName[]] =
+    lead > 0 ? ['rules', ['orientation', 'none', 'help']] : ['orientation', ['rules']];
+  const share = Math.abs(lead);
+  let moved = 0;
+  return intents
+    .map(({ intent, score }) => {
+      if (!from.includes(intent)) return { intent, score };
+      moved += score * share;
+      return { intent, score: score * (1 - share) };
+    })
+    .map(({ intent, score }) => ({ intent, score: intent === to ? score + moved : score }))
     .sort((a, b) => b.score - a.score);
 }
 

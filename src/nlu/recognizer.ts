@@ -13,6 +13,12 @@ export interface SituationScore {
   score: number;
 }
 
+export interface RuleScore {
+  /** An id of knowledge/rules, a local rule, a role limit or a guidance card. */
+  rule: string;
+  score: number;
+}
+
 /** What a recogniser understood of one message. Free of any bot framework. */
 export interface Recognition {
   /** The text that was analysed (long messages are cut). */
@@ -23,6 +29,8 @@ export interface Recognition {
   intents: IntentScore[];
   /** Field situations the text may describe, best first (a few at most; empty when the text is not about one). */
   situations: SituationScore[];
+  /** Rules, role limits and guidance cards the text may be about, best first (a few at most). */
+  rules: RuleScore[];
   /** Kinds of immediate danger the text signals (emergency trigger phrases); empty when none. */
   emergencies: EmergencyKind[];
 }
@@ -33,6 +41,10 @@ export interface Recognizer {
 
 export function topIntent(recognition: Recognition): IntentScore {
   return recognition.intents[0] ?? { intent: 'none', score: 1 };
+}
+
+export function topRule(recognition: Recognition): RuleScore | undefined {
+  return recognition.rules[0];
 }
 
 export function topSituation(recognition: Recognition): SituationScore | undefined {
