@@ -10,12 +10,25 @@ import {
   OrientationAnswers,
   OrientationDialog,
   Replies,
+  RulesAnswers,
+  RulesDialog,
+  RulesFlow,
   loadDialogCatalogue,
   type DialogCatalogue,
 } from './dialogs';
-import { loadKnowledge, loadOrientation, situationCorpus, type Knowledge, type Orientation } from './knowledge';
+import {
+  loadKnowledge,
+  loadOrientation,
+  loadRules,
+  placedRules,
+  situationCorpus,
+  utteranceCorpus,
+  type Knowledge,
+  type Orientation,
+  type RulesKnowledge,
+} from './knowledge';
 import { createLogger, type Logger } from './logger';
-import { DirectorySearch, NaturalRecognizer, type Recognizer } from './nlu';
+import { DirectorySearch, NaturalRecognizer, RuleResolver, type Recognizer } from './nlu';
 import { RouteRoleResolver, type RosterSource } from './roles';
 import { createServer } from './server';
 import type { Closable, StateStore } from './state';
@@ -38,23 +51,27 @@ export interface StartOptions {
 export interface Content {
   knowledge: Knowledge;
   orientation: Orientation;
+  rules: RulesKnowledge;
   catalogue: DialogCatalogue;
 }
 
 /** Loads and validates knowledge/ and dialogs/; throws a ContentError naming every bad file and field. */
 export function loadContent(rootDir: string): Content {
+  const orientation = loadOrientation(join(rootDir, 'knowledge'), rootDir);
   return {
     knowledge: loadKnowledge(join(rootDir, 'knowledge'), rootDir),
-    orientation: loadOrientation(join(rootDir, 'knowledge'), rootDir),
+    orientation,
+    rules: loadRules(join(rootDir, 'knowledge'), rootDir, orientation),
     catalogue: loadDialogCatalogue(join(rootDir, 'dialogs'), rootDir),
   };
 }
 
-/** The recogniser trained on content: intents, situations and emergency triggers. */
-export function createRecognizer({ knowledge, orientation }: Content): NaturalRecognizer {
+/** The recogniser trained on content: intents, situations, rules (with limits and guidance) and emergency triggers. */
+export function createRecognizer({ knowledge, orientation, rules }: Content): NaturalRecognizer {
   return new NaturalRecognizer({
     intents: knowledge.intents,
     situations: situationCorpus(orientation.situations),
+    rules: utteranceCorpus([...rules.rules, ...placedRules(rules), ...rules.limits, ...rules.guidance]),
     triggers: orientation.triggers,
   });
 }
@@ -77,11 +94,21 @@ export function createRelaisBot({ content, stateStore, roster, logger, now, reco
   const replies = new Replies(knowledge.messages, catalogue);
   const answers = new OrientationAnswers(content.orientation, replies, now);
   const search = new DirectorySearch(content.orientation);
-  const capabilities = catalogue.capabilities.map((declaration) =>
-    declaration.id === 'orientation' && declaration.status === 'available'
-      ? new OrientationDialog(declaration, replies, answers, search)
-      : new ComingSoonDialog(declaration, replies),
-  );
+  const capabilities = catalogue.capabilities.map((declaration) => {
+    if (declaration.status !== 'available') return new ComingSoonDialog(declaration, replies);
+    switch (declaration.id) {
+      case 'orientation':
+        return new OrientationDialog(declaration, replies, answers, search);
+      case 'rules': {
+        const { territory } = content.orientation.directory;
+        const resolver = new RuleResolver(content.rules, territory.places, RulesFlow.parse(declaration.flow).rule);
+        const rulesAnswers = new RulesAnswers(content.rules, resolver, territory, replies);
+        return new RulesDialog(declaration, replies, rulesAnswers, resolver, content.rules.audiences);
+      }
+      default:
+        return new ComingSoonDialog(declaration, replies);
+    }
+  });
   const mainDialog = new MainDialog(replies, catalogue.main, capabilities, {
     emergency: answers,
     emergencyExempt: [ALERT_CALL_DIALOG],

@@ -5,6 +5,7 @@ import { ContentError, LocalisedText, readContentFile, type ContentIssue } from 
 import { IntentName } from '../knowledge/intents';
 import { Role } from '../roles/role';
 import { OrientationFlow } from './orientation-flow';
+import { RulesFlow } from './rules-flow';
 
 const Keywords = z.strictObject({
   fr: z.array(z.string().trim().min(1)).min(1),
@@ -34,7 +35,7 @@ export const CapabilityDeclaration = z
 export type CapabilityDeclaration = z.infer<typeof CapabilityDeclaration>;
 
 /** Flow schemas by capability id: a dialog's `flow` block is validated with its own schema at load. */
-const FLOW_SCHEMAS: Readonly<Record<string, z.ZodType>> = { orientation: OrientationFlow };
+const FLOW_SCHEMAS: Readonly<Record<string, z.ZodType>> = { orientation: OrientationFlow, rules: RulesFlow };
 
 /** dialogs/main.yaml: the router. */
 export const MainFlow = z.strictObject({

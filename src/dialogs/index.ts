@@ -8,3 +8,8 @@ export * from './orientation-flow';
 export * from './orientation-answers';
 export * from './alert-call-dialog';
 export * from './orientation-dialog';
+export * from './cards';
+export * from './reroute';
+export * from './rules-flow';
+export * from './rules-answers';
+export * from './rules-dialog';

@@ -15,6 +15,7 @@ import type { CapabilityDialog } from './capability-dialog';
 import type { MainFlow } from './catalogue';
 import { choiceButton, sendWithButtons } from './cards';
 import type { Replies } from './replies';
+import { isReroute } from './reroute';
 import { getTurnInfo, setTurnInfo } from './turn-info';
 
 export const MAIN_DIALOG = 'main';
@@ -157,6 +158,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // A capability that ended because the message was not for it: route that message now.
+    if (isReroute(step.result)) return step.replaceDialog(ROUTE);
     return step.endDialog(step.result);
   }
 

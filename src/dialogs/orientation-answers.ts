@@ -1,5 +1,4 @@
 import type { CardAction, TurnContext } from 'botbuilder';
-import type { Locale } from '../content';
 import {
   directoryContact,
   numberContact,
@@ -12,6 +11,7 @@ import {
 } from '../knowledge';
 import type { DirectoryHit } from '../nlu';
 import { choiceButton, sendWithButtons } from './cards';
+import { localeTag, longDate } from './format';
 import type { Replies } from './replies';
 import { getTurnInfo } from './turn-info';
 
@@ -191,23 +191,23 @@ export class OrientationAnswers {
   }
 
   private time(context: TurnContext, date: Date): string {
-    return new Intl.DateTimeFormat(tag(getTurnInfo(context).locale), { hour: '2-digit', minute: '2-digit' }).format(
-      date,
-    );
+    return new Intl.DateTimeFormat(localeTag(getTurnInfo(context).locale), {
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(date);
   }
 
   private day(context: TurnContext, date: Date, now: Date): string {
     const days = Math.round((startOfDay(date) - startOfDay(now)) / 86_400_000);
     if (days === 0) return this.text(context, 'orientation.hours.today');
     if (days === 1) return this.text(context, 'orientation.hours.tomorrow');
-    return new Intl.DateTimeFormat(tag(getTurnInfo(context).locale), { weekday: 'long', day: 'numeric' }).format(date);
+    return new Intl.DateTimeFormat(localeTag(getTurnInfo(context).locale), { weekday: 'long', day: 'numeric' }).format(
+      date,
+    );
   }
 
   private date(context: TurnContext, isoDate: string): string {
-    const [y = 0, m = 1, d = 1] = isoDate.split('-').map(Number);
-    return new Intl.DateTimeFormat(tag(getTurnInfo(context).locale), { dateStyle: 'long' }).format(
-      new Date(y, m - 1, d),
-    );
+    return longDate(getTurnInfo(context).locale, isoDate);
   }
 
   private contactOptions(context: TurnContext) {
@@ -232,10 +232,6 @@ export class OrientationAnswers {
   private async send(context: TurnContext, text: string, buttons: CardAction[]): Promise<void> {
     await sendWithButtons(context, text, buttons);
   }
-}
-
-function tag(locale: Locale): string {
-  return locale === 'fr' ? 'fr-FR' : 'en-GB';
 }
 
 function startOfDay(date: Date): number {

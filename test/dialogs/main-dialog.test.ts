@@ -82,8 +82,8 @@ describe('MainDialog routing', () => {
   });
 
   it('starts a capability from an Adaptive Card submission', async () => {
-    const reply = await client().sendActivity({ type: 'message', value: { capability: 'rules' } });
-    expect(messageText(reply)).toBe(declaration('rules').comingSoon!.fr);
+    const reply = await client().sendActivity({ type: 'message', value: { capability: 'quiz' } });
+    expect(messageText(reply)).toBe(declaration('quiz').comingSoon!.fr);
   });
 
   it('asks a clarifying question with the top choices when unsure, instead of guessing', async () => {
