@@ -1,6 +1,7 @@
 /**
  * NLU section of `npm run bench`: held-out accuracy (top-1, top-3) and time per utterance of the Relais
- * recogniser for top-level intents (test/nlu/intent-cases.yaml) and situations (test/nlu/situation-cases.yaml),
+ * recogniser for top-level intents (test/nlu/intent-cases.yaml), situations (test/nlu/situation-cases.yaml) and
+ * rules, role limits and guidance cards (test/nlu/rule-cases.yaml),
  * against nlp.js (node-nlp NlpManager, built-in entity extraction off) trained on the same utterances.
  * Run alone: npx tsx test/bench/nlu.ts
  */
@@ -8,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { createRecognizer, loadContent } from '../../src';
-import { situationCorpus } from '../../src/knowledge';
+import { placedRules, situationCorpus, utteranceCorpus } from '../../src/knowledge';
 import type { Recognition } from '../../src/nlu';
 
 // node-nlp ships no types: the part of NlpManager this bench uses.
@@ -25,7 +26,8 @@ const ROOT = resolve(__dirname, '..', '..');
 interface Case {
   locale: 'fr' | 'en';
   text: string;
-  label: string;
+  /** The right answers (one, or a few equally right). */
+  labels: string[];
 }
 
 interface Score {
@@ -36,11 +38,11 @@ interface Score {
   trainMs: number;
 }
 
-function cases(file: string, field: 'intent' | 'situation'): Case[] {
+function cases(file: string, field: 'intent' | 'situation' | 'expect'): Case[] {
   const { cases: raw } = parse(readFileSync(join(ROOT, 'test/nlu', file), 'utf8')) as {
-    cases: (Record<string, string> & { locale: 'fr' | 'en'; text: string })[];
+    cases: (Record<string, string | string[]> & { locale: 'fr' | 'en'; text: string })[];
   };
-  return raw.map((c) => ({ locale: c.locale, text: c.text, label: c[field]! }));
+  return raw.map((c) => ({ locale: c.locale, text: c.text, labels: [c[field]!].flat() }));
 }
 
 async function score(set: Case[], rank: (c: Case) => Promise<string[]> | string[], trainMs: number): Promise<Score> {
@@ -49,8 +51,8 @@ async function score(set: Case[], rank: (c: Case) => Promise<string[]> | string[
   const t0 = performance.now();
   for (const c of set) {
     const ranking = await rank(c);
-    if (ranking[0] === c.label) top1++;
-    if (ranking.slice(0, 3).includes(c.label)) top3++;
+    if (c.labels.includes(ranking[0] ?? '')) top1++;
+    if (ranking.slice(0, 3).some((label) => c.labels.includes(label))) top3++;
   }
   return { top1, top3, n: set.length, msPerUtterance: (performance.now() - t0) / set.length, trainMs };
 }
@@ -105,6 +107,20 @@ export async function nluSection(): Promise<void> {
   console.log(`Top-level intents (${intents.length} utterances):`);
   console.log(format('relais', await score(intents, (c) => recognise(c).intents.map((i) => i.intent), trainMs)));
   console.log(format('nlp.js', await score(intents, (c) => ranking(intentNlp.manager, c), intentNlp.trainMs)));
+
+  const rules = cases('rule-cases.yaml', 'expect');
+  const { rules: r } = content;
+  const ruleNlp = await nlpjs(utteranceCorpus([...r.rules, ...placedRules(r), ...r.limits, ...r.guidance]));
+  const entries = r.rules.length + placedRules(r).length + r.limits.length + r.guidance.length;
+  console.log(`Rules, role limits and guidance (${rules.length} utterances, ${entries} entries):`);
+  console.log(format('relais', await score(rules, (c) => recognise(c).rules.map((x) => x.rule), trainMs)));
+  console.log(format('nlp.js', await score(rules, (c) => ranking(ruleNlp.manager, c), ruleNlp.trainMs)));
+  const routed = rules.filter((c) => recognise(c).intents[0]?.intent === 'rules').length;
+  const oriented = situations.filter((c) => recognise(c).intents[0]?.intent === 'orientation').length;
+  console.log(
+    `Routing: rule phrasings to "rules" ${((100 * routed) / rules.length).toFixed(1)} %, ` +
+      `situation phrasings to "orientation" ${((100 * oriented) / situations.length).toFixed(1)} %`,
+  );
 }
 
 if (require.main === module) void nluSection();
