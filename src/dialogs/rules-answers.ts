@@ -214,9 +214,8 @@ export class RulesAnswers {
     item: { sources: readonly string[]; status?: VerificationStatus; verified_on: string },
   ): string {
     const { locale } = getTurnInfo(context);
-    const status = item.status
-      ? this.text(context, item.status === 'V' ? 'rules.status.verified' : 'rules.status.secondary')
-      : this.territory.name;
+    const key = { V: 'verified', S: 'secondary', local: 'local' }[item.status ?? 'local'];
+    const status = this.text(context, `rules.status.${key}`);
     return this.text(context, 'rules.source', {
       sources: item.sources.join(', '),
       status,

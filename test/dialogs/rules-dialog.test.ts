@@ -72,6 +72,13 @@ describe('RulesDialog: the rule card', () => {
     expect(body).toContain(text('rules.demo', 'fr', { territory: 'Val-de-Relais' }));
   });
 
+  it('gives a rule a local document adds, with the document as its reference', async () => {
+    const [card] = await say(testBot(), 'un voisin fait un barbecue sur son balcon, il a le droit ?');
+    const body = messageText(card);
+    expect(body).toMatch(/Règlement intérieur[^\n]*\(démo\)/);
+    expect(body).toContain(text('rules.status.local'));
+  });
+
   it('answers in English in an English conversation', async () => {
     const [card] = await say(testBot({ locale: 'en-GB' }), 'someone is smoking on the bus');
     expect(messageText(card)).toContain(rule('smoking-transport').rule.en);
@@ -121,7 +128,7 @@ describe('RulesDialog: how to explain it', () => {
     expect(messageText(argument)).toContain(rule('smoking-transport').argument.request.en);
   });
 
-  it('says which rule is needed when asked how to explain with no rule yet', async () => {
+  it('asks which rule when opened from the menu, then answers the next message', async () => {
     const bot = testBot();
     const [reply] = await say(bot, click('Une règle', { capability: 'rules' }));
     expect(messageText(reply)).toBe(text('rules.describe'));
