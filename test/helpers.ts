@@ -86,6 +86,16 @@ export function testBot(
   return { adapter, ...parts };
 }
 
+/** Sends one message (text, or an activity such as a card click) and returns the bot's messages for it. */
+export async function say(
+  bot: ReturnType<typeof testBot>,
+  activity: string | Partial<Activity>,
+): Promise<Partial<Activity>[]> {
+  bot.adapter.activeQueue.length = 0;
+  await bot.adapter.receiveActivity(typeof activity === 'string' ? { type: 'message', text: activity } : activity);
+  return [...bot.adapter.activeQueue].filter(isMessage);
+}
+
 export function messageText(activity: Partial<Activity> | undefined): string {
   return activity?.text ?? '';
 }

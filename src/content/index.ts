@@ -2,3 +2,4 @@ export * from './content-error';
 export * from './read-content-file';
 export * from './localised';
 export * from './distinct';
+export * from './yaml-files';

@@ -1,6 +1,5 @@
-import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ContentError, readContentFile, type ContentIssue } from '../content';
+import { ContentError, readContentFile, yamlFiles, type ContentIssue } from '../content';
 import { CATEGORIES_FILE, loadCategories, type CategoriesFile } from './categories';
 import { Directory } from './directory';
 import { EmergencyTriggersFile, type EmergencyNumbers, type EmergencyTriggers } from './emergency-triggers';
@@ -116,17 +115,6 @@ export function loadOrientation(knowledgeDir: string, rootDir: string): Orientat
     categories: categoriesFile.data,
     files,
   };
-}
-
-function yamlFiles(dir: string, file: string, issues: ContentIssue[]): string[] {
-  try {
-    return readdirSync(dir)
-      .filter((name) => name.endsWith('.yaml'))
-      .sort();
-  } catch (error) {
-    issues.push({ file, path: '', message: `cannot read folder (${(error as Error).message})` });
-    return [];
-  }
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,6 @@
-import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
-import { ContentError, readContentFile, type ContentIssue } from '../content';
+import { ContentError, readContentFile, yamlFiles, type ContentIssue } from '../content';
 import { AudiencesFile, type Audience } from './audiences';
 import { GuidanceCard } from './guidance';
 import type { Orientation } from './load-orientation';
@@ -143,21 +142,8 @@ function readFolder<T>(
   schemaFor: (id: string) => z.ZodType<T>,
 ): T[] {
   const dir = join(knowledgeDir, folder);
-  let names: string[];
-  try {
-    names = readdirSync(dir)
-      .filter((name) => name.endsWith('.yaml'))
-      .sort();
-  } catch (error) {
-    issues.push({
-      file: relative(rootDir, dir),
-      path: '',
-      message: `cannot read folder (${(error as Error).message})`,
-    });
-    return [];
-  }
   const entries: T[] = [];
-  for (const name of names) {
+  for (const name of yamlFiles(dir, relative(rootDir, dir), issues)) {
     const result = readContentFile(join(dir, name), schemaFor(name.replace(/\.yaml$/, '')), rootDir);
     if (result.ok) entries.push(result.data);
     else issues.push(...result.issues);

@@ -1,20 +1,11 @@
 import type { Activity } from 'botbuilder';
-import { buttonTitles, buttonValues, content, isMessage, messageText, testBot } from '../helpers';
+import { buttonTitles, buttonValues, content, messageText, say, testBot } from '../helpers';
 
 const { knowledge, orientation } = content();
 const text = (key: string, locale: 'fr' | 'en' = 'fr', vars?: Record<string, string>) =>
   knowledge.messages.text(locale, key, vars);
 /** A Thursday morning, outside school and public holidays. */
 const THURSDAY_10_30 = new Date('2026-11-26T10:30:00+01:00');
-
-async function say(
-  bot: ReturnType<typeof testBot>,
-  activity: string | Partial<Activity>,
-): Promise<Partial<Activity>[]> {
-  bot.adapter.activeQueue.length = 0;
-  await bot.adapter.receiveActivity(typeof activity === 'string' ? { type: 'message', text: activity } : activity);
-  return [...bot.adapter.activeQueue].filter(isMessage);
-}
 
 function agentBot(now = THURSDAY_10_30) {
   return testBot({ now: () => now });

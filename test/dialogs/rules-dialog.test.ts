@@ -1,20 +1,11 @@
 import type { Activity } from 'botbuilder';
-import { buttonTitles, buttonValues, content, isMessage, messageText, testBot } from '../helpers';
+import { buttonTitles, buttonValues, content, messageText, say, testBot } from '../helpers';
 
 const { knowledge, rules } = content();
 const text = (key: string, locale: 'fr' | 'en' = 'fr', vars?: Record<string, string>) =>
   knowledge.messages.text(locale, key, vars);
 const rule = (id: string) => rules.rules.find((r) => r.id === id)!;
 const audience = (id: string) => rules.audiences.find((a) => a.id === id)!;
-
-async function say(
-  bot: ReturnType<typeof testBot>,
-  activity: string | Partial<Activity>,
-): Promise<Partial<Activity>[]> {
-  bot.adapter.activeQueue.length = 0;
-  await bot.adapter.receiveActivity(typeof activity === 'string' ? { type: 'message', text: activity } : activity);
-  return [...bot.adapter.activeQueue].filter(isMessage);
-}
 
 const click = (title: string, value: object): Partial<Activity> => ({ type: 'message', text: title, value });
 
