@@ -13,6 +13,8 @@ export interface ImportReport {
   territory: { id: string; name: string };
   output: string | null;
   contacts_urgence: string;
+  /** With --departement: the département kept, and how many records lay outside it (left out, not rejected). */
+  area?: { departement: string; outside: { structures: number; services: number } };
   counts: {
     read: Record<RecordKind, number>;
     kept: { structures: number; services: number };
@@ -38,7 +40,7 @@ function countByKind(items: readonly { kind: RecordKind }[]): Record<RecordKind,
 export function buildImportReport(
   result: DataInclusionImport,
   origins: readonly RecordOrigin[],
-  context: Pick<ImportReport, 'generated_at' | 'inputs' | 'territory' | 'output' | 'contacts_urgence'>,
+  context: Pick<ImportReport, 'generated_at' | 'inputs' | 'territory' | 'output' | 'contacts_urgence' | 'area'>,
 ): ImportReport {
   const rejected = countByKind(result.rejected);
   return {
@@ -81,6 +83,13 @@ export function reportLines(report: ImportReport, max = 20): string[] {
       (rejected.unknown > 0 ? `, ${rejected.unknown} other` : '') +
       `; ${report.counts.warnings} warning(s)`,
   ];
+  if (report.area) {
+    const { departement, outside } = report.area;
+    lines.unshift(
+      `left out ${outside.structures} structures and ${outside.services} services outside département ${departement} ` +
+        '(not counted below)',
+    );
+  }
   const list = <T>(title: string, items: readonly T[], line: (item: T) => string) => {
     if (items.length === 0) return;
     lines.push(`${title}${items.length > max ? ` (first ${max} of ${items.length})` : ''}:`);

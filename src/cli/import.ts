@@ -1,5 +1,6 @@
 /**
- * npm run import -- data-inclusion FILE... [--territory-id ID] [--territory-name NAME] [--out PATH | --replace] [--dry-run]
+ * npm run import -- data-inclusion FILE... [--territory-id ID] [--territory-name NAME] [--departement CODE]
+ *                                          [--out PATH | --replace] [--dry-run]
  * Loads a data·inclusion export into a territory file of knowledge/directory/ (docs/adr/0005-data-inclusion-import.md),
  * prints what was kept and rejected, and writes the full report as JSON next to the territory file.
  */
@@ -7,12 +8,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatIssue, readContentFile } from '../content';
 import { loadDataInclusionCategories } from '../knowledge/data-inclusion-categories';
+import { filterByDepartement } from '../knowledge/data-inclusion-area';
 import { exportRecords } from '../knowledge/data-inclusion-export';
 import { importDataInclusion } from '../knowledge/data-inclusion-import';
 import { Directory, type ContactUrgence, type Territory } from '../knowledge/directory';
 import { ContentId } from '../knowledge/numbers';
 import { IMPORT_USAGE, parseImportArgs, type ImportArgs } from './import-args';
-import { buildImportReport, recordName, reportLines, type RecordOrigin } from './import-report';
+import { buildImportReport, recordName, reportLines, type ImportReport, type RecordOrigin } from './import-report';
 import { territoryYaml } from './territory-yaml';
 
 export interface ImportIo {
@@ -73,18 +75,27 @@ function importCommand(argv: readonly string[], io: ImportIo): number {
   const current = currentTerritory(join(knowledgeDir, 'directory'), io.rootDir);
   const chosen = chooseTerritory(args, current, io.now, show);
   const inputs = args.files.map((file) => ({ file, records: readExport(file, io.cwd) }));
-  const origins: RecordOrigin[] = inputs.flatMap(({ file, records }) =>
+  let origins: RecordOrigin[] = inputs.flatMap(({ file, records }) =>
     records.map((_, position) => ({ file, position })),
   );
+  let records = inputs.flatMap((input) => input.records);
+  let area: ImportReport['area'];
+  if (args.departement !== undefined) {
+    const filtered = filterByDepartement(records, args.departement);
+    const left = new Set([...filtered.outside.structures, ...filtered.outside.services]);
+    origins = origins.filter((_, index) => !left.has(index));
+    records = filtered.kept;
+    area = {
+      departement: args.departement,
+      outside: { structures: filtered.outside.structures.length, services: filtered.outside.services.length },
+    };
+  }
 
-  const result = importDataInclusion(
-    inputs.flatMap((input) => input.records),
-    {
-      categoryRules: rules.data.rules,
-      placeIds: chosen.territory.places.map((place) => place.id),
-      recordName: (index) => recordName(origins, index),
-    },
-  );
+  const result = importDataInclusion(records, {
+    categoryRules: rules.data.rules,
+    placeIds: chosen.territory.places.map((place) => place.id),
+    recordName: (index) => recordName(origins, index),
+  });
   const checked = Directory.safeParse({
     territory: chosen.territory,
     structures: result.structures,
@@ -109,6 +120,7 @@ function importCommand(argv: readonly string[], io: ImportIo): number {
     territory: { id: chosen.territory.id, name: chosen.territory.name },
     output: args.dryRun || target === undefined ? null : show(target),
     contacts_urgence: chosen.note,
+    area,
   });
   for (const line of reportLines(report)) io.stdout(line);
   io.stdout(chosen.note);

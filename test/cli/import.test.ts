@@ -163,6 +163,38 @@ describe('npm run import -- data-inclusion', () => {
     expect(stdout.split('\n').filter((line) => line.endsWith('nom: missing'))).toHaveLength(20);
   });
 
+  it('leaves out the records of other départements with --departement, and says how many', () => {
+    const project = tempProject();
+    const structures = JSON.parse(readFileSync(join(project.cwd, 'structures.json'), 'utf8')) as object[];
+    structures.push({ ...structures[0], id: 'dora--paris-15', code_insee: '75115', code_postal: '75015' });
+    writeFileSync(join(project.cwd, 'structures.json'), JSON.stringify(structures));
+    const services = JSON.parse(readFileSync(join(project.cwd, 'services.json'), 'utf8')) as object[];
+    services.push({
+      ...services[0],
+      id: 'dora--svc-paris-15',
+      structure_id: 'dora--paris-15',
+      code_insee: undefined,
+      code_postal: undefined,
+    });
+    writeFileSync(join(project.cwd, 'services.json'), JSON.stringify(services));
+
+    const all = run(['data-inclusion', 'structures.json', 'services.json', '--dry-run'], project);
+    expect(all.stdout).toContain('kept 4 structures and 5 services');
+    const { code, stdout } = run(
+      ['data-inclusion', 'structures.json', 'services.json', '--departement', '93', '--dry-run'],
+      project,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('left out 1 structures and 1 services outside département 93');
+    expect(stdout).toContain('kept 3 structures and 4 services');
+  });
+
+  it('refuses a département code that does not exist', () => {
+    const { code, stderr } = run(['data-inclusion', 'structures.json', '--departement', '96', '--dry-run']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^--departement "96" is not a département code/);
+  });
+
   it('keeps places and contacts_urgence of a non-demo territory with the same id', () => {
     const project = tempProject();
     const path = join(project.root, 'knowledge/directory/demo-territory.yaml');
