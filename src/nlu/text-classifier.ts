@@ -1,6 +1,6 @@
 import type { Locale } from '../content';
 import { Featuriser } from './featuriser';
-import { LinearClassifier, type LabelledExample } from './linear-classifier';
+import { LinearClassifier, type LabelledExample, type LinearClassifierOptions } from './linear-classifier';
 
 export interface Scored<L extends string> {
   label: L;
@@ -33,8 +33,14 @@ export class TextClassifier<L extends string> {
   /**
    * @param balance weight examples so that every label counts about as much in training, whatever its
    *   number of examples (the square root of the ratio: large classes stay a little likelier).
+   * @param options training settings of the linear model (defaults suit our corpora).
    */
-  constructor(locale: Locale, examples: Readonly<Record<L, readonly string[]>>, balance = false) {
+  constructor(
+    locale: Locale,
+    examples: Readonly<Record<L, readonly string[]>>,
+    balance = false,
+    options: LinearClassifierOptions = {},
+  ) {
     this.featuriser = new Featuriser(locale);
     this.labels = Object.keys(examples) as L[];
     this.featuriser.learn(this.labels.flatMap((label) => examples[label]));
@@ -49,7 +55,7 @@ export class TextClassifier<L extends string> {
         training.push({ features, label, weight });
       }
     }
-    this.model = new LinearClassifier(this.labels, training);
+    this.model = new LinearClassifier(this.labels, training, options);
   }
 
   classify(text: string): Classification<L> {
