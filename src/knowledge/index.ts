@@ -15,3 +15,4 @@ export * from './guidance';
 export * from './audiences';
 export * from './rule-contexts';
 export * from './load-rules';
+export * from './personal-data-terms';

@@ -2,10 +2,13 @@ import { join } from 'node:path';
 import { ContentError, LOCALES, readContentFile, type ContentIssue, type Locale } from '../content';
 import { IntentCorpus, type IntentName } from './intents';
 import { MessageCatalogue, Messages, flattenMessages } from './messages';
+import { PersonalDataTerms } from './personal-data-terms';
 
 export interface Knowledge {
   intents: Readonly<Record<Locale, Readonly<Record<IntentName, readonly string[]>>>>;
   messages: Messages;
+  /** What the personal-data guard of reports looks for (knowledge/personal-data.yaml). */
+  personalData: PersonalDataTerms;
 }
 
 /** Loads and validates everything under knowledge/; throws a ContentError listing every problem. */
@@ -30,11 +33,19 @@ export function loadKnowledge(knowledgeDir: string, rootDir = process.cwd()): Kn
     } else issues.push(...catalogue.issues);
   }
 
+  const personalData = readContentFile(join(knowledgeDir, 'personal-data.yaml'), PersonalDataTerms, rootDir);
+  if (!personalData.ok) issues.push(...personalData.issues);
+
   if (messages.fr && messages.en)
     issues.push(...compareKeys(messages.fr, messages.en, join(knowledgeDir, 'messages'), rootDir));
-  if (issues.length > 0 || !intents.fr || !intents.en || !messages.fr || !messages.en) throw new ContentError(issues);
+  if (issues.length > 0 || !intents.fr || !intents.en || !messages.fr || !messages.en || !personalData.ok)
+    throw new ContentError(issues);
 
-  return { intents: { fr: intents.fr, en: intents.en }, messages: new Messages({ fr: messages.fr, en: messages.en }) };
+  return {
+    intents: { fr: intents.fr, en: intents.en },
+    messages: new Messages({ fr: messages.fr, en: messages.en }),
+    personalData: personalData.data,
+  };
 }
 
 function localeMismatch(path: string, rootDir: string, locale: Locale): ContentIssue {
