@@ -1,2 +1,3 @@
 export * from './lowdb-state-store';
 export * from './lowdb-roster';
+export * from './lowdb-report-store';

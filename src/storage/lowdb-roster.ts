@@ -9,6 +9,7 @@ import { Roster, type Role, type RosterSource } from '../roles';
  */
 export class LowdbRoster implements RosterSource {
   private roles = new Map<string, Role>();
+  private teams = new Map<string, string>();
 
   constructor(private readonly path: string) {}
 
@@ -29,11 +30,16 @@ export class LowdbRoster implements RosterSource {
       throw new Error(`${this.path} at ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
     }
     this.roles = new Map(parsed.data.users.map((u) => [u.id, u.role]));
+    this.teams = new Map(parsed.data.users.flatMap((u) => (u.team ? [[u.id, u.team] as const] : [])));
     return this;
   }
 
   roleOf(userId: string): Role | undefined {
     return this.roles.get(userId);
+  }
+
+  teamOf(userId: string): string | undefined {
+    return this.teams.get(userId);
   }
 
   get size(): number {
