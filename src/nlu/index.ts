@@ -6,3 +6,4 @@ export * from './text-classifier';
 export * from './directory-search';
 export * from './cue-matcher';
 export * from './rule-resolver';
+export * from './answer-reader';
