@@ -5,6 +5,11 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  REPORT_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  PURGE_AT_START: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.string().optional(),
@@ -15,6 +20,9 @@ export interface Config {
   port: number;
   dataDir: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  /** Reports older than this many days are purged (npm run purge, or at start-up with PURGE_AT_START). */
+  reportRetentionDays: number;
+  purgeAtStart: boolean;
   /** Passed to botbuilder's ConfigurationBotFrameworkAuthentication; an empty app id disables authentication. */
   botAuth: Record<string, string | undefined>;
   /** The project root: knowledge/ and dialogs/ live there. */
@@ -33,6 +41,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = resol
     port: e.PORT,
     dataDir: resolve(e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
+    reportRetentionDays: e.REPORT_RETENTION_DAYS,
+    purgeAtStart: e.PURGE_AT_START,
     rootDir,
     botAuth: {
       MicrosoftAppId: e.MicrosoftAppId?.trim() || undefined,

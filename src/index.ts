@@ -10,8 +10,10 @@ import {
   OrientationAnswers,
   OrientationDialog,
   Replies,
+  ReportDialog,
   RulesAnswers,
   RulesDialog,
+  ReportFlow,
   RulesFlow,
   loadDialogCatalogue,
   type DialogCatalogue,
@@ -28,11 +30,12 @@ import {
   type RulesKnowledge,
 } from './knowledge';
 import { createLogger, type Logger } from './logger';
-import { DirectorySearch, NaturalRecognizer, RuleResolver, type Recognizer } from './nlu';
+import { AnswerReader, DirectorySearch, NaturalRecognizer, RuleResolver, type Recognizer } from './nlu';
+import { MemoryReportStore, PersonalDataGuard, retentionCutoff, type ReportStore } from './reports';
 import { RouteRoleResolver, type RosterSource } from './roles';
 import { createServer } from './server';
 import type { Closable, StateStore } from './state';
-import { LowdbRoster, LowdbStateStore } from './storage';
+import { LowdbReportStore, LowdbRoster, LowdbStateStore } from './storage';
 
 // Opening hours are read in the process's time zone: the territory's, unless the environment says otherwise.
 process.env.TZ ??= 'Europe/Paris';
@@ -46,6 +49,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Replaces the lowdb state store (tests use botbuilder's MemoryStorage). */
   stateStore?: StateStore & Partial<Closable>;
+  /** Replaces the lowdb report store. */
+  reportStore?: ReportStore & Partial<Closable>;
 }
 
 export interface Content {
@@ -82,12 +87,16 @@ export interface BotParts {
   roster: RosterSource;
   logger: Logger;
   now?: () => Date;
+  /** Randomness for report ids (tests fix it). */
+  random?: () => number;
+  /** Where reports are kept; in memory when absent. */
+  reports?: ReportStore;
   /** A recogniser already trained on this content (tests share one; training takes a second or two). */
   recognizer?: Recognizer;
 }
 
 /** Builds the bot and its dialogs from content: the same wiring for the server and for tests. */
-export function createRelaisBot({ content, stateStore, roster, logger, now, recognizer }: BotParts) {
+export function createRelaisBot({ content, stateStore, roster, logger, now, random, reports, recognizer }: BotParts) {
   const { knowledge, catalogue } = content;
   const conversationState = new ConversationState(stateStore);
   const userState = new UserState(stateStore);
@@ -99,6 +108,23 @@ export function createRelaisBot({ content, stateStore, roster, logger, now, reco
     switch (declaration.id) {
       case 'orientation':
         return new OrientationDialog(declaration, replies, answers, search);
+      case 'report':
+        return new ReportDialog(declaration, replies, {
+          forms: catalogue.forms,
+          store: reports ?? new MemoryReportStore(),
+          reader: new AnswerReader({
+            words: yesNoWords(ReportFlow.parse(declaration.flow)),
+            places: content.orientation.directory.territory.places,
+            service: (text) => serviceReference(search, content.orientation, text),
+          }),
+          guard: new PersonalDataGuard(knowledge.personalData),
+          now: now ?? (() => new Date()),
+          random: random ?? Math.random,
+          titleOf: (kind, id) =>
+            kind === 'situation'
+              ? content.orientation.situations.find((s) => s.id === id)?.title
+              : ruleTitle(content.rules, id),
+        });
       case 'rules': {
         const { territory } = content.orientation.directory;
         const resolver = new RuleResolver(content.rules, territory.places, RulesFlow.parse(declaration.flow).rule);
@@ -112,6 +138,7 @@ export function createRelaisBot({ content, stateStore, roster, logger, now, reco
   const mainDialog = new MainDialog(replies, catalogue.main, capabilities, {
     emergency: answers,
     emergencyExempt: [ALERT_CALL_DIALOG],
+    ownInterruptions: ['report'],
   });
   const bot = new RelaisBot({
     conversationState,
@@ -136,7 +163,12 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
   const content = loadContent(config.rootDir);
   const store = options.stateStore ?? new LowdbStateStore(join(config.dataDir, 'state'));
   const roster = await new LowdbRoster(join(config.dataDir, 'roster.json')).load();
-  const { bot, onTurnError } = createRelaisBot({ content, stateStore: store, roster, logger });
+  const reports = options.reportStore ?? (await LowdbReportStore.open(join(config.dataDir, 'reports')));
+  if (config.purgeAtStart) {
+    const removed = await reports.purge(retentionCutoff(config.reportRetentionDays, new Date()));
+    logger.info(`purge: ${removed} report(s) older than ${config.reportRetentionDays} days removed`);
+  }
+  const { bot, onTurnError } = createRelaisBot({ content, stateStore: store, roster, logger, reports });
 
   const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth);
   const adapter = new CloudAdapter(auth);
@@ -162,7 +194,37 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
         server.close(() => resolve());
       });
       await store.close?.();
+      await reports.close?.();
     },
+  };
+}
+
+/** A typed service name → the directory entry it names (best hit), with its name. */
+function serviceReference(search: DirectorySearch, orientation: Orientation, text: string) {
+  const hit = search.search(text, { limit: 1, includeAgentOnly: true })[0];
+  if (!hit || hit.score < 0.6) return undefined;
+  const { directory, numbers } = orientation;
+  const name =
+    hit.kind === 'service'
+      ? directory.services.find((s) => s.id === hit.id)?.nom
+      : hit.kind === 'structure'
+        ? directory.structures.find((s) => s.id === hit.id)?.nom
+        : hit.kind === 'contact'
+          ? directory.contacts_urgence.find((c) => c.id === hit.id)?.nom
+          : numbers.find((n) => n.id === hit.id)?.name.fr;
+  return name ? { id: hit.id, text: name } : undefined;
+}
+
+/** The title of a rule (or role limit: its question) a report starts from. */
+function ruleTitle(rules: RulesKnowledge, id: string) {
+  const rule = [...rules.rules, ...placedRules(rules), ...rules.guidance].find((r) => r.id === id);
+  return rule ? rule.title : rules.limits.find((l) => l.id === id)?.question;
+}
+
+function yesNoWords({ words }: ReportFlow) {
+  return {
+    fr: { yes: words.yes.fr, no: words.no.fr },
+    en: { yes: words.yes.en, no: words.no.en },
   };
 }
 

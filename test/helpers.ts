@@ -7,6 +7,7 @@ import type { NaturalRecognizer } from '../src/nlu';
 import { ContentError } from '../src/content';
 import { loadOrientation } from '../src/knowledge';
 import { silentLogger } from '../src/logger';
+import type { ReportStore } from '../src/reports';
 import type { Role } from '../src/roles';
 import { setRoute } from '../src/bot';
 
@@ -63,6 +64,8 @@ export function testBot(
     locale?: string;
     channelId?: string;
     now?: () => Date;
+    reports?: ReportStore;
+    random?: () => number;
   } = {},
 ) {
   const parts = createRelaisBot({
@@ -71,6 +74,8 @@ export function testBot(
     roster: new StaticRoster(options.roster),
     logger: silentLogger,
     now: options.now,
+    reports: options.reports,
+    random: options.random,
     recognizer: recognizer(),
   });
   const template = { channelId: options.channelId ?? 'test', locale: options.locale ?? 'fr-FR' };

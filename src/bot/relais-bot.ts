@@ -63,13 +63,13 @@ export class RelaisBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const activity = context.activity;
     keepTracesForEmulator(context);
+    const userId = userIdOf(context);
+    const name = (activity.from as { name?: unknown } | undefined)?.name;
+    const team = this.deps.roles.teamOf(userId);
     setTurnInfo(context, {
       locale: toLocale(activity.locale),
-      role: this.deps.roles.resolve({
-        route: getRoute(context),
-        channelId: activity.channelId ?? '',
-        userId: userIdOf(context),
-      }),
+      role: this.deps.roles.resolve({ route: getRoute(context), channelId: activity.channelId ?? '', userId }),
+      user: { id: userId, ...(typeof name === 'string' && name ? { name } : {}), ...(team ? { team } : {}) },
     });
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);

@@ -40,6 +40,7 @@ try {
   console.log(
     `content ok: ${INTENTS.length} intents (${utterances[0]} fr + ${utterances[1]} en utterances), ` +
       `${knowledge.messages.keys('fr').length} messages × 2 locales, ${catalogue.capabilities.length} dialogs + main, ` +
+      `${catalogue.forms.length} report forms (${catalogue.forms.reduce((n, f) => n + f.fields.length, 0)} fields), ` +
       `${orientation.numbers.length} national numbers, ${orientation.situations.length} situations, ` +
       `directory "${d.territory.name}" (${d.structures.length} structures, ${d.services.length} services, ` +
       `${d.contacts_urgence.length} emergency contacts), ` +

@@ -1,10 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ContentError, LocalisedText, readContentFile, type ContentIssue } from '../content';
+import { ContentError, LocalisedText, readContentFile, yamlFiles, type ContentIssue } from '../content';
 import { IntentName } from '../knowledge/intents';
+import { REPORT_FORMS } from '../knowledge/situations';
+import { Form } from '../reports/form';
 import { Role } from '../roles/role';
 import { OrientationFlow } from './orientation-flow';
+import { ReportFlow } from './report-flow';
 import { RulesFlow } from './rules-flow';
 
 const Keywords = z.strictObject({
@@ -35,7 +38,11 @@ export const CapabilityDeclaration = z
 export type CapabilityDeclaration = z.infer<typeof CapabilityDeclaration>;
 
 /** Flow schemas by capability id: a dialog's `flow` block is validated with its own schema at load. */
-const FLOW_SCHEMAS: Readonly<Record<string, z.ZodType>> = { orientation: OrientationFlow, rules: RulesFlow };
+const FLOW_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  orientation: OrientationFlow,
+  rules: RulesFlow,
+  report: ReportFlow,
+};
 
 /** dialogs/main.yaml: the router. */
 export const MainFlow = z.strictObject({
@@ -54,6 +61,8 @@ export type MainFlow = z.infer<typeof MainFlow>;
 export interface DialogCatalogue {
   main: MainFlow;
   capabilities: readonly CapabilityDeclaration[];
+  /** Report forms (dialogs/forms/*.yaml), in file-name order. */
+  forms: readonly Form[];
 }
 
 /** Loads and validates dialogs/; throws a ContentError listing every problem. */
@@ -108,8 +117,38 @@ export function loadDialogCatalogue(dialogsDir: string, rootDir = process.cwd())
       });
     byIntent.set(c.intent, c.id);
   }
+  const forms = loadForms(join(dialogsDir, 'forms'), rootDir, issues);
   if (issues.length > 0 || !main.ok) throw new ContentError(issues);
-  return { main: main.data, capabilities };
+  return { main: main.data, capabilities, forms };
+}
+
+/** dialogs/forms/<id>.yaml: each form's id is its file name; every form that situations and rules name exists. */
+function loadForms(formsDir: string, rootDir: string, issues: ContentIssue[]): Form[] {
+  const forms: Form[] = [];
+  for (const name of yamlFiles(formsDir, relName(formsDir, '', rootDir).replace(/\/$/, ''), issues)) {
+    const result = readContentFile(join(formsDir, name), Form, rootDir);
+    if (!result.ok) {
+      issues.push(...result.issues);
+      continue;
+    }
+    const stem = name.replace(/\.ya?ml$/, '');
+    if (result.data.id !== stem)
+      issues.push({
+        file: relName(formsDir, name, rootDir),
+        path: 'id',
+        message: `must equal the file name "${stem}"`,
+      });
+    forms.push(result.data);
+  }
+  const ids = new Set(forms.map((f) => f.id));
+  for (const id of REPORT_FORMS)
+    if (!ids.has(id))
+      issues.push({
+        file: relName(formsDir, `${id}.yaml`, rootDir),
+        path: '',
+        message: `missing: situations and rules name the report form "${id}"`,
+      });
+  return forms;
 }
 
 function relName(dir: string, name: string, rootDir: string): string {

@@ -13,3 +13,5 @@ export * from './reroute';
 export * from './rules-flow';
 export * from './rules-answers';
 export * from './rules-dialog';
+export * from './report-flow';
+export * from './report-dialog';

@@ -40,6 +40,11 @@ export interface MainDialogOptions {
   emergency?: EmergencyResponder;
   /** Dialogs inside which danger words are expected answers, not a new emergency (the alert-call helper). */
   emergencyExempt?: readonly string[];
+  /**
+   * Dialogs that handle help, cancel and restart themselves (the report form keeps its draft and asks what to do
+   * with it): the router passes the command on in TurnInfo instead of acting on it.
+   */
+  ownInterruptions?: readonly string[];
 }
 
 interface MenuEntry {
@@ -97,6 +102,10 @@ export class MainDialog extends ComponentDialog {
       return { status: DialogTurnStatus.waiting };
     }
     const command = this.commandOf(innerDc.context);
+    if (command && this.isActive(innerDc, this.options.ownInterruptions ?? [])) {
+      setTurnInfo(innerDc.context, { ...getTurnInfo(innerDc.context), command });
+      return super.onContinueDialog(innerDc);
+    }
     if (command === 'help') {
       await this.replies.help(innerDc.context);
       await innerDc.repromptDialog();
@@ -168,9 +177,13 @@ export class MainDialog extends ComponentDialog {
   }
 
   private isExempt(dc: DialogContext): boolean {
-    const exempt = this.options.emergencyExempt ?? [];
+    return this.isActive(dc, this.options.emergencyExempt ?? []);
+  }
+
+  /** Whether one of these dialogs is running, at any depth. */
+  private isActive(dc: DialogContext, ids: readonly string[]): boolean {
     for (let d: DialogContext | undefined = dc; d; d = d.child) {
-      if (d.activeDialog && exempt.includes(d.activeDialog.id)) return true;
+      if (d.activeDialog && ids.includes(d.activeDialog.id)) return true;
     }
     return false;
   }

@@ -9,6 +9,10 @@ export interface TurnInfo {
   locale: Locale;
   /** Set for messages with text; undefined for card submissions without text. */
   recognition?: Recognition;
+  /** Who is talking: the channel's user id and name, and the roster's team. */
+  user?: { id: string; name?: string; team?: string };
+  /** An interruption word (help, cancel, restart) the router passed on to a dialog that handles it itself. */
+  command?: 'help' | 'cancel' | 'restart';
 }
 
 const TURN_INFO = Symbol('relais.turnInfo');

@@ -13,6 +13,8 @@ export interface RoleQuery {
 
 export interface RoleResolver {
   resolve(query: RoleQuery): Role;
+  /** The user's team (reports are filed and shown by team); undefined when unknown. */
+  teamOf(userId: string): string | undefined;
 }
 
 /**
@@ -25,5 +27,9 @@ export class RouteRoleResolver implements RoleResolver {
   resolve({ route, userId }: RoleQuery): Role {
     if (route === 'kiosk') return 'public';
     return this.roster.roleOf(userId) ?? 'agent';
+  }
+
+  teamOf(userId: string): string | undefined {
+    return this.roster.teamOf?.(userId);
   }
 }

@@ -19,4 +19,6 @@ export type Roster = z.infer<typeof Roster>;
 /** Where the roster comes from; implemented in storage. */
 export interface RosterSource {
   roleOf(userId: string): Role | undefined;
+  /** The user's team, when the roster names one. */
+  teamOf?(userId: string): string | undefined;
 }

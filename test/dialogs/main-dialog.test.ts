@@ -78,7 +78,7 @@ describe('MainDialog routing', () => {
 
   it('starts a capability from its menu button, typed with a typo', async () => {
     expect(messageText(await client().sendActivity('Réviser (quiz)'))).toBe(declaration('quiz').comingSoon!.fr);
-    expect(messageText(await client().sendActivity('rediger une fich'))).toBe(declaration('report').comingSoon!.fr);
+    expect(messageText(await client().sendActivity('rediger une fich'))).toBe(declaration('report').description.fr);
   });
 
   it('starts a capability from an Adaptive Card submission', async () => {
