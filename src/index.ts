@@ -30,7 +30,7 @@ import {
   type RulesKnowledge,
 } from './knowledge';
 import { createLogger, type Logger } from './logger';
-import { AnswerReader, DirectorySearch, NaturalRecognizer, RuleResolver, type Recognizer } from './nlu';
+import { AnswerReader, DirectorySearch, NaturalRecognizer, RuleResolver, entryTitle, type Recognizer } from './nlu';
 import { MemoryReportStore, PersonalDataGuard, retentionCutoff, type ReportStore } from './reports';
 import { RouteRoleResolver, type RosterSource } from './roles';
 import { createServer } from './server';
@@ -103,6 +103,9 @@ export function createRelaisBot({ content, stateStore, roster, logger, now, rand
   const replies = new Replies(knowledge.messages, catalogue);
   const answers = new OrientationAnswers(content.orientation, replies, now);
   const search = new DirectorySearch(content.orientation);
+  const { territory } = content.orientation.directory;
+  const rulesFlow = catalogue.capabilities.find((d) => d.id === 'rules')?.flow;
+  const resolver = new RuleResolver(content.rules, territory.places, RulesFlow.parse(rulesFlow).rule);
   const capabilities = catalogue.capabilities.map((declaration) => {
     if (declaration.status !== 'available') return new ComingSoonDialog(declaration, replies);
     switch (declaration.id) {
@@ -120,14 +123,13 @@ export function createRelaisBot({ content, stateStore, roster, logger, now, rand
           guard: new PersonalDataGuard(knowledge.personalData),
           now: now ?? (() => new Date()),
           random: random ?? Math.random,
-          titleOf: (kind, id) =>
-            kind === 'situation'
-              ? content.orientation.situations.find((s) => s.id === id)?.title
-              : ruleTitle(content.rules, id),
+          titleOf: (kind, id) => {
+            if (kind === 'situation') return content.orientation.situations.find((s) => s.id === id)?.title;
+            const entry = resolver.entry(id);
+            return entry && entryTitle(entry);
+          },
         });
       case 'rules': {
-        const { territory } = content.orientation.directory;
-        const resolver = new RuleResolver(content.rules, territory.places, RulesFlow.parse(declaration.flow).rule);
         const rulesAnswers = new RulesAnswers(content.rules, resolver, territory, replies);
         return new RulesDialog(declaration, replies, rulesAnswers, resolver, content.rules.audiences);
       }
@@ -213,12 +215,6 @@ function serviceReference(search: DirectorySearch, orientation: Orientation, tex
           ? directory.contacts_urgence.find((c) => c.id === hit.id)?.nom
           : numbers.find((n) => n.id === hit.id)?.name.fr;
   return name ? { id: hit.id, text: name } : undefined;
-}
-
-/** The title of a rule (or role limit: its question) a report starts from. */
-function ruleTitle(rules: RulesKnowledge, id: string) {
-  const rule = [...rules.rules, ...placedRules(rules), ...rules.guidance].find((r) => r.id === id);
-  return rule ? rule.title : rules.limits.find((l) => l.id === id)?.question;
 }
 
 function yesNoWords({ words }: ReportFlow) {

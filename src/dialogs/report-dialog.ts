@@ -173,12 +173,7 @@ class FormDialog extends Dialog<StartOptions> {
         return this.summaryAction(dc, state, engine, draft, action, text);
       case 'edit': {
         const field = engine.field(action.field ?? '') ?? this.fieldNamedIn(engine, draft, text);
-        if (!field) return this.showSummary(dc, state, draft);
-        state.mode = 'ask';
-        state.field = field.id;
-        state.failures = 0;
-        await this.ask(dc, state, draft);
-        return Dialog.EndOfTurn;
+        return field ? this.askField(dc, state, draft, field.id) : this.showSummary(dc, state, draft);
       }
       default:
         return this.answer(dc, state, engine, draft, action, text);
@@ -270,11 +265,15 @@ class FormDialog extends Dialog<StartOptions> {
   /** Asks the next question, or shows the summary when every question that applies has an answer. */
   private async next(dc: DialogContext, state: FormState, engine: FormEngine, draft: Report) {
     const field = engine.next(draft);
-    state.failures = 0;
     state.pending = undefined;
-    if (!field) return this.showSummary(dc, state, draft);
+    return field ? this.askField(dc, state, draft, field.id) : this.showSummary(dc, state, draft);
+  }
+
+  /** Asks one field (the next one, or the one to change), with a fresh count of failed answers. */
+  private async askField(dc: DialogContext, state: FormState, draft: Report, fieldId: string) {
     state.mode = 'ask';
-    state.field = field.id;
+    state.field = fieldId;
+    state.failures = 0;
     await this.ask(dc, state, draft);
     return Dialog.EndOfTurn;
   }
@@ -505,13 +504,7 @@ class FormDialog extends Dialog<StartOptions> {
     if (action.do === 'discard' || this.is(text, 'discard')) return this.askLeave(dc, state);
     const named = action.field ?? this.fieldNamedIn(engine, draft, text)?.id;
     if (action.do === 'edit' || this.is(text, 'edit') || named) {
-      if (named) {
-        state.mode = 'ask';
-        state.field = named;
-        state.failures = 0;
-        await this.ask(dc, state, draft);
-        return Dialog.EndOfTurn;
-      }
+      if (named) return this.askField(dc, state, draft, named);
       state.mode = 'edit';
       const buttons = engine
         .relevantFields(draft)

@@ -1,7 +1,7 @@
 import type { CardAction, TurnContext } from 'botbuilder';
 import type { Locale, LocalisedText } from '../content';
 import type { Audience, LegalBasis, RulesKnowledge, Territory, VerificationStatus } from '../knowledge';
-import type { RuleEntry, RuleResolver } from '../nlu';
+import { entryTitle, type RuleEntry, type RuleResolver } from '../nlu';
 import { choiceButton, sendWithButtons } from './cards';
 import { longDate } from './format';
 import type { Replies } from './replies';
@@ -224,14 +224,7 @@ export class RulesAnswers {
   }
 
   private title(entry: RuleEntry, locale: Locale): string {
-    switch (entry.kind) {
-      case 'limit':
-        return entry.limit.question[locale];
-      case 'guidance':
-        return entry.card.title[locale];
-      default:
-        return entry.rule.title[locale];
-    }
+    return entryTitle(entry)[locale];
   }
 
   private contextLabel(entry: { rule: { context: keyof RulesKnowledge['contexts'] } }, locale: Locale): string {

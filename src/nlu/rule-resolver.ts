@@ -1,4 +1,4 @@
-import { LOCALES } from '../content';
+import { LOCALES, type LocalisedText } from '../content';
 import type { Place } from '../knowledge/directory';
 import type { GuidanceCard } from '../knowledge/guidance';
 import { placedRules, type PlacedOverride, type PlacedRule, type RulesKnowledge } from '../knowledge/load-rules';
@@ -13,6 +13,18 @@ export type RuleEntry =
   | { kind: 'local-rule'; id: string; rule: PlacedRule }
   | { kind: 'limit'; id: string; limit: RoleLimit }
   | { kind: 'guidance'; id: string; card: GuidanceCard };
+
+/** The title of an entry: a rule's or a guidance card's title, a role limit's question. */
+export function entryTitle(entry: RuleEntry): LocalisedText {
+  switch (entry.kind) {
+    case 'limit':
+      return entry.limit.question;
+    case 'guidance':
+      return entry.card.title;
+    default:
+      return entry.rule.title;
+  }
+}
 
 /** What a rule question says besides its subject: where, and to whom. */
 export interface RuleQuestion {

@@ -144,18 +144,6 @@ export class FormEngine {
     });
   }
 
-  /** The draft with this field to be asked again (edit from the summary). */
-  reopen(draft: Report, fieldId: string, now: Date): Report {
-    const { [fieldId]: _dropped, ...answers } = draft.answers;
-    return {
-      ...draft,
-      answers,
-      skipped: draft.skipped.filter((id) => id !== fieldId),
-      prefilled: draft.prefilled.filter((id) => id !== fieldId),
-      updated_at: now.toISOString(),
-    };
-  }
-
   /** The submitted report; throws when required answers are missing (the dialog checks `missing` first). */
   submit(draft: Report, now: Date): Report {
     const missing = this.missing(draft);

@@ -1,4 +1,4 @@
-import { matches, type Report, type ReportQuery, type ReportStore } from './report';
+import { matches, newestFirst, type Report, type ReportQuery, type ReportStore } from './report';
 
 /** Reports in memory: for tests and for set-ups that keep nothing (the lowdb store is the default). */
 export class MemoryReportStore implements ReportStore {
@@ -18,7 +18,7 @@ export class MemoryReportStore implements ReportStore {
     return Promise.resolve(
       [...this.reports.values()]
         .filter((r) => matches(r, query))
-        .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id))
+        .sort(newestFirst)
         .map((r) => structuredClone(r)),
     );
   }

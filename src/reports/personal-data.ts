@@ -19,6 +19,10 @@ const PLATE =
   /\b(?:[A-HJ-NP-TV-Z]{2}[\s-]?\d{3}[\s-]?[A-HJ-NP-TV-Z]{2}|\d{1,4}[\s-]?[A-Z]{1,3}[\s-]?(?:\d{2}|2[AB]|97\d))\b/g;
 const CAPITALISED = /^\p{Lu}[\p{Ll}'’-]+$|^\p{Lu}{2,}$/u;
 
+/**
+ * Case and accents folded, one character for one (NFC text): hits found in the folded text keep their positions in
+ * the text. The NLU's fold() also collapses spaces and cuts long texts, so it cannot be used here.
+ */
 function fold(word: string): string {
   return word
     .normalize('NFD')

@@ -95,8 +95,16 @@ export function retentionCutoff(days: number, now: Date): Date {
   return new Date(now.getTime() - days * 86_400_000);
 }
 
-/** Does a report match a query (the store may use an index first, then this). */
-export function matches(report: Report, query: ReportQuery): boolean {
+/** What a query looks at: a store's index may keep only this. */
+export type ReportFacts = Pick<Report, 'id' | 'form' | 'status' | 'team' | 'author' | 'created_at' | 'place'>;
+
+/** Newest first, then by id: the order of every list of reports. */
+export function newestFirst(a: ReportFacts, b: ReportFacts): number {
+  return b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id);
+}
+
+/** Does a report match a query. */
+export function matches(report: ReportFacts, query: ReportQuery): boolean {
   if (query.team !== undefined && report.team !== query.team) return false;
   if (query.author !== undefined && report.author.id !== query.author) return false;
   if (query.forms && !query.forms.includes(report.form)) return false;

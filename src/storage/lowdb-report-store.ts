@@ -2,7 +2,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import { Report, matches, type ReportQuery, type ReportStore } from '../reports';
+import { Report, matches, newestFirst, type ReportFacts, type ReportQuery, type ReportStore } from '../reports';
 import { DurableJsonFile, isTemporaryFile } from './durable-json-file';
 import { KeyedLock } from './keyed-lock';
 
@@ -11,10 +11,7 @@ const Shard = z.strictObject({ version: z.literal(1), reports: z.array(Report) }
 type Shard = z.infer<typeof Shard>;
 
 /** What the index keeps of each report: enough to filter without reading shards. */
-type Summary = Pick<Report, 'id' | 'form' | 'status' | 'team' | 'created_at' | 'place'> & {
-  author: string;
-  shard: string;
-};
+type Summary = ReportFacts & { shard: string };
 
 export interface LowdbReportStoreOptions {
   /** How many shards stay in memory; the least recently used idle ones are dropped beyond that (default 64). */
@@ -88,9 +85,7 @@ export class LowdbReportStore implements ReportStore {
   }
 
   async list(query: ReportQuery): Promise<Report[]> {
-    const wanted = [...this.index.values()].filter((s) =>
-      matches({ ...s, author: { id: s.author }, answers: {} } as unknown as Report, query),
-    );
+    const wanted = [...this.index.values()].filter((s) => matches(s, query));
     const byShard = new Map<string, Set<string>>();
     for (const s of wanted) byShard.set(s.shard, (byShard.get(s.shard) ?? new Set()).add(s.id));
     const found: Report[] = [];
@@ -99,7 +94,7 @@ export class LowdbReportStore implements ReportStore {
       for (const report of db.data.reports) if (ids.has(report.id)) found.push(structuredClone(report));
     }
     this.evict();
-    return found.sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id));
+    return found.sort(newestFirst);
   }
 
   async remove(id: string): Promise<boolean> {
@@ -142,17 +137,8 @@ export class LowdbReportStore implements ReportStore {
   }
 
   private remember(report: Report, shard: string): void {
-    const { id, form, status, team, created_at, place } = report;
-    this.index.set(id, {
-      id,
-      form,
-      status,
-      team,
-      created_at,
-      author: report.author.id,
-      shard,
-      ...(place ? { place } : {}),
-    });
+    const { id, form, status, team, author, created_at, place } = report;
+    this.index.set(id, { id, form, status, team, author, created_at, shard, ...(place ? { place } : {}) });
   }
 
   private async shard(shard: string): Promise<Low<Shard>> {
