@@ -228,3 +228,15 @@ export function formatDateTime(iso: string, locale: Locale): string {
   if (Number.isNaN(date.getTime())) return iso;
   return date.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
 }
+
+/** "26/11/2026" (fr-FR and en-GB alike), in the process's time zone. */
+export function formatDate(iso: string, locale: Locale): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short' });
+}
+
+/** A period [from, to) as its first and last days. */
+export function formatPeriod(from: string, to: string, locale: Locale): { from: string; to: string } {
+  return { from: formatDate(from, locale), to: formatDate(new Date(Date.parse(to) - 1).toISOString(), locale) };
+}

@@ -121,6 +121,16 @@ export type Field = z.infer<typeof Field>;
 
 export const FORM_KINDS = ['technical', 'intervention', 'social', 'log', 'debrief'] as const;
 
+/** How the weekly synthesis reads a form's reports: when it happened, services called, follow-ups, notable cases. */
+export const FormSynthesis = z.strictObject({
+  when: Id.optional().describe('a datetime field: when it happened (default: when the report was started)'),
+  services: z.array(Id).default([]).describe('service and multiple-choice fields that name the services called'),
+  no_service: z.array(Id).default([]).describe('choices of those fields that mean no service ("aucun")'),
+  follow_up: Condition.optional().describe('when a report leaves a follow-up open'),
+  notable: Condition.optional().describe('when a report is a notable case for the team meeting'),
+});
+export type FormSynthesis = z.infer<typeof FormSynthesis>;
+
 export const Form = z
   .strictObject({
     $schema: z.string().optional(),
@@ -136,6 +146,7 @@ export const Form = z
      */
     owner_message: z.strictObject({ owner_field: Id, fields: z.array(Id).min(1) }).optional(),
     fields: z.array(Field).min(1),
+    synthesis: FormSynthesis.optional(),
     /** Where the form's sources and design come from (domain notes, référentiel). */
     sources: z.array(z.string().min(1)).min(1),
     verified_on: z.iso.date(),
@@ -162,6 +173,24 @@ export const Form = z
     for (const ref of refs)
       if (!seen.has(ref))
         ctx.addIssue({ code: 'custom', path: ['owner_message'], message: `no field "${ref}" in this form` });
+    const synthesis = form.synthesis;
+    if (!synthesis) return;
+    const field = (id: string) => form.fields[seen.get(id) ?? -1];
+    const problem = (key: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: ['synthesis', key], message });
+    if (synthesis.when !== undefined && field(synthesis.when)?.type !== 'datetime')
+      problem('when', `"${synthesis.when}" is not a datetime field of this form`);
+    for (const id of synthesis.services) {
+      const type = field(id)?.type;
+      if (type !== 'service' && type !== 'multiple-choice' && type !== 'single-choice')
+        problem('services', `"${id}" is not a service or choice field of this form`);
+    }
+    const choices = new Set(synthesis.services.flatMap((id) => field(id)?.choices?.map((c) => c.id) ?? []));
+    for (const id of synthesis.no_service)
+      if (!choices.has(id)) problem('no_service', `"${id}" is not a choice of the services fields`);
+    for (const key of ['follow_up', 'notable'] as const)
+      for (const ref of conditionFields(synthesis[key]))
+        if (!seen.has(ref)) problem(key, `no field "${ref}" in this form`);
   });
 export type Form = z.infer<typeof Form>;
 

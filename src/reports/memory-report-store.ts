@@ -19,6 +19,7 @@ export class MemoryReportStore implements ReportStore {
       [...this.reports.values()]
         .filter((r) => matches(r, query))
         .sort(newestFirst)
+        .slice(0, query.limit)
         .map((r) => structuredClone(r)),
     );
   }

@@ -65,6 +65,10 @@ export interface ReportQuery {
   to?: Date;
   /** The place id, or words of the place's text. */
   place?: string;
+  /** Only reports whose review the author has not been told about yet. */
+  unseenReview?: boolean;
+  /** At most this many, the newest (a store reads no more than these). */
+  limit?: number;
 }
 
 /**
@@ -96,7 +100,10 @@ export function retentionCutoff(days: number, now: Date): Date {
 }
 
 /** What a query looks at: a store's index may keep only this. */
-export type ReportFacts = Pick<Report, 'id' | 'form' | 'status' | 'team' | 'author' | 'created_at' | 'place'>;
+export type ReportFacts = Pick<
+  Report,
+  'id' | 'form' | 'status' | 'team' | 'author' | 'created_at' | 'place' | 'review'
+>;
 
 /** Newest first, then by id: the order of every list of reports. */
 export function newestFirst(a: ReportFacts, b: ReportFacts): number {
@@ -112,6 +119,11 @@ export function matches(report: ReportFacts, query: ReportQuery): boolean {
   const created = Date.parse(report.created_at);
   if (query.from && created < query.from.getTime()) return false;
   if (query.to && created >= query.to.getTime()) return false;
+  if (
+    query.unseenReview !== undefined &&
+    (report.review !== undefined && !report.review.seen_at) !== query.unseenReview
+  )
+    return false;
   if (query.place !== undefined) {
     const { place } = report;
     if (place === undefined) return false;

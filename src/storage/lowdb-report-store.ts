@@ -85,7 +85,10 @@ export class LowdbReportStore implements ReportStore {
   }
 
   async list(query: ReportQuery): Promise<Report[]> {
-    const wanted = [...this.index.values()].filter((s) => matches(s, query));
+    const wanted = [...this.index.values()]
+      .filter((s) => matches(s, query))
+      .sort(newestFirst)
+      .slice(0, query.limit);
     const byShard = new Map<string, Set<string>>();
     for (const s of wanted) byShard.set(s.shard, (byShard.get(s.shard) ?? new Set()).add(s.id));
     const found: Report[] = [];
@@ -137,8 +140,18 @@ export class LowdbReportStore implements ReportStore {
   }
 
   private remember(report: Report, shard: string): void {
-    const { id, form, status, team, author, created_at, place } = report;
-    this.index.set(id, { id, form, status, team, author, created_at, shard, ...(place ? { place } : {}) });
+    const { id, form, status, team, author, created_at, place, review } = report;
+    this.index.set(id, {
+      id,
+      form,
+      status,
+      team,
+      author,
+      created_at,
+      shard,
+      ...(place ? { place } : {}),
+      ...(review ? { review } : {}),
+    });
   }
 
   private async shard(shard: string): Promise<Low<Shard>> {

@@ -59,6 +59,24 @@ describe('LowdbReportStore', () => {
     expect(await ids({ statuses: ['draft'] })).toEqual([]);
   });
 
+  it('finds reviews not yet told from its index after reopening, and reads only the newest asked for', async () => {
+    const dir = freshDir();
+    const store = await LowdbReportStore.open(dir);
+    const review = { status: 'validated' as const, by: { id: 'sup-1' }, at: '2026-11-26T10:00:00.000Z' };
+    await store.save({ ...sampleReport(1, { day: 24 }), author: { id: 'agent-1' }, review });
+    await store.save({ ...sampleReport(2, { day: 25 }), author: { id: 'agent-1' }, review });
+    await store.save({
+      ...sampleReport(3, { day: 26 }),
+      author: { id: 'agent-1' },
+      review: { ...review, seen_at: review.at },
+    });
+    const reopened = await LowdbReportStore.open(dir);
+    const unseen = await reopened.list({ author: 'agent-1', unseenReview: true });
+    expect(unseen.map((r) => r.id)).toEqual([sampleReport(2, { day: 25 }).id, sampleReport(1, { day: 24 }).id]);
+    expect(await reopened.list({ author: 'agent-1', unseenReview: true, limit: 1 })).toEqual([unseen[0]]);
+    expect((await reopened.list({ unseenReview: false })).map((r) => r.id)).toEqual([sampleReport(3, { day: 26 }).id]);
+  });
+
   it('purges the reports created before a date and says how many', async () => {
     const dir = freshDir();
     const store = await LowdbReportStore.open(dir);
