@@ -7,3 +7,4 @@ export * from './directory-search';
 export * from './cue-matcher';
 export * from './rule-resolver';
 export * from './answer-reader';
+export * from './team-request-reader';
