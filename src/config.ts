@@ -10,6 +10,9 @@ const Env = z.object({
     .enum(['true', 'false', '1', '0', ''])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  REPORT_LINK_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
+  REPORT_LINK_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.string().optional(),
@@ -23,6 +26,11 @@ export interface Config {
   /** Reports older than this many days are purged (npm run purge, or at start-up with PURGE_AT_START). */
   reportRetentionDays: number;
   purgeAtStart: boolean;
+  /** The address users reach Relais at, for links to exports and syntheses; default http://localhost:PORT. */
+  publicUrl?: string;
+  /** Signs those links; a random one per process when unset (links then end with the process). */
+  reportLinkSecret?: string;
+  reportLinkMinutes: number;
   /** Passed to botbuilder's ConfigurationBotFrameworkAuthentication; an empty app id disables authentication. */
   botAuth: Record<string, string | undefined>;
   /** The project root: knowledge/ and dialogs/ live there. */
@@ -43,6 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = resol
     logLevel: e.LOG_LEVEL,
     reportRetentionDays: e.REPORT_RETENTION_DAYS,
     purgeAtStart: e.PURGE_AT_START,
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
+    ...(e.REPORT_LINK_SECRET ? { reportLinkSecret: e.REPORT_LINK_SECRET } : {}),
+    reportLinkMinutes: e.REPORT_LINK_MINUTES,
     rootDir,
     botAuth: {
       MicrosoftAppId: e.MicrosoftAppId?.trim() || undefined,

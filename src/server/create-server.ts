@@ -4,6 +4,8 @@ import { setRoute } from '../bot';
 import type { Route } from '../roles';
 import type { Logger } from '../logger';
 import { describeBodyProblem } from './activity-body';
+import type { LinkKind, SignedReportLinks } from './report-links';
+import type { ReportPages } from './report-pages';
 
 /** Largest request body accepted (a 2 000-character message fits many times over). */
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -14,13 +16,23 @@ export interface ServerDeps {
   logger: Logger;
   /** True once content is loaded and the bot can answer. */
   isReady: () => boolean;
+  /** The supervisor's CSV export and synthesis page, behind signed links. */
+  reports?: { links: SignedReportLinks; pages: ReportPages; now?: () => Date };
 }
+
+/** Headers of what a signed link opens: never cached, never sent on as a referrer, no script in the page. */
+const PRIVATE_HEADERS = {
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+};
 
 /**
  * The HTTP face of Relais: POST /api/messages for Bot Framework channels (through CloudAdapter and its
  * authentication), GET /healthz for orchestrators. Malformed requests get a 4xx with a reason.
  */
-export function createServer({ adapter, bot, logger, isReady }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, logger, isReady, reports }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'relais', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
@@ -51,6 +63,46 @@ export function createServer({ adapter, bot, logger, isReady }: ServerDeps): res
     }
   };
   server.post('/api/messages', messages('messages'));
+
+  if (reports) {
+    const { links, pages } = reports;
+    const now = reports.now ?? (() => new Date());
+    const page =
+      (kind: LinkKind) =>
+      async (req: restify.Request, res: restify.Response): Promise<void> => {
+        const token = new URL(req.url ?? '', 'http://relais.invalid').searchParams.get('t');
+        const check = links.check(token, kind);
+        if (!check.ok) {
+          res.writeHead(check.reason === 'expired' ? 410 : 403, {
+            ...PRIVATE_HEADERS,
+            'content-type': 'text/html; charset=utf-8',
+          });
+          res.end(pages.refusal(check.reason));
+          return;
+        }
+        const { team, query, locale } = check.payload;
+        try {
+          if (kind === 'csv') {
+            const day = now().toISOString().slice(0, 10);
+            res.writeHead(200, {
+              ...PRIVATE_HEADERS,
+              'content-type': 'text/csv; charset=utf-8',
+              'content-disposition': `attachment; filename="relais-fiches-${encodeURIComponent(team)}-${day}.csv"`,
+            });
+            res.end(await pages.csv(team, query, locale));
+          } else {
+            const html = await pages.synthesis(team, query, locale, now());
+            res.writeHead(200, { ...PRIVATE_HEADERS, 'content-type': 'text/html; charset=utf-8' });
+            res.end(html);
+          }
+        } catch (error) {
+          logger.error(`report ${kind} failed`, error instanceof Error ? error.message : error);
+          if (!res.headersSent) res.json(500, { error: 'the report could not be produced' });
+        }
+      };
+    server.get('/reports/export.csv', page('csv'));
+    server.get('/reports/synthesis', page('synthesis'));
+  }
 
   server.on(
     'restifyError',

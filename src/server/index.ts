@@ -1,2 +1,4 @@
 export * from './create-server';
 export * from './activity-body';
+export * from './report-links';
+export * from './report-pages';

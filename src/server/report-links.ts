@@ -1,0 +1,94 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { Locale } from '../content';
+import type { ReportLinks } from '../dialogs';
+import { TeamQuery } from '../reports';
+
+const LinkKind = z.enum(['csv', 'synthesis']);
+export type LinkKind = z.infer<typeof LinkKind>;
+
+/** What a link carries: what to show, of which team, in which language, until when (ms since the epoch). */
+const Payload = z.strictObject({
+  kind: LinkKind,
+  team: z.string().min(1),
+  locale: Locale,
+  query: TeamQuery,
+  exp: z.number().int(),
+});
+export type LinkPayload = z.infer<typeof Payload>;
+
+export type LinkCheck = { ok: true; payload: LinkPayload } | { ok: false; reason: 'invalid' | 'expired' };
+
+const PATHS: Readonly<Record<LinkKind, string>> = { csv: '/reports/export.csv', synthesis: '/reports/synthesis' };
+
+/**
+ * Links to a team's CSV export and synthesis page, signed with HMAC-SHA256 and valid for a few minutes
+ * (docs/adr/0009-report-links.md). The link itself is the permission: it names the team and the filters, and
+ * nobody can change them without the secret. Chat channels cannot all carry a file, but all of them carry a link.
+ */
+export class SignedReportLinks implements ReportLinks {
+  private readonly secret: Buffer;
+
+  constructor(
+    private readonly options: {
+      /** Where users reach Relais (read at each link: the port may be known only once the server listens). */
+      baseUrl: () => string;
+      minutes: number;
+      /** At least 32 characters; random when absent, so that links end with the process. */
+      secret?: string;
+      now?: () => Date;
+    },
+  ) {
+    this.secret = options.secret ? Buffer.from(options.secret, 'utf8') : randomBytes(32);
+  }
+
+  get minutes(): number {
+    return this.options.minutes;
+  }
+
+  csv(team: string, query: TeamQuery, locale: Locale): string {
+    return this.link({ kind: 'csv', team, locale, query, exp: this.expiry() });
+  }
+
+  synthesis(team: string, query: TeamQuery, locale: Locale): string {
+    return this.link({ kind: 'synthesis', team, locale, query, exp: this.expiry() });
+  }
+
+  /** Checks a token from a link of this kind: its signature, its content, and that it has not expired. */
+  check(token: unknown, kind: LinkKind): LinkCheck {
+    if (typeof token !== 'string' || token.length > 4096) return { ok: false, reason: 'invalid' };
+    const [body, signature, extra] = token.split('.');
+    if (!body || !signature || extra !== undefined) return { ok: false, reason: 'invalid' };
+    const expected = this.sign(body);
+    const given = Buffer.from(signature, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+    let json: unknown;
+    try {
+      json = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    } catch {
+      return { ok: false, reason: 'invalid' };
+    }
+    const parsed = Payload.safeParse(json);
+    if (!parsed.success || parsed.data.kind !== kind) return { ok: false, reason: 'invalid' };
+    if (parsed.data.exp <= this.now().getTime()) return { ok: false, reason: 'expired' };
+    return { ok: true, payload: parsed.data };
+  }
+
+  private link(payload: LinkPayload): string {
+    const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+    const token = `${body}.${this.sign(body).toString('base64url')}`;
+    return `${this.options.baseUrl()}${PATHS[payload.kind]}?t=${token}`;
+  }
+
+  private sign(body: string): Buffer {
+    return createHmac('sha256', this.secret).update(body).digest();
+  }
+
+  private expiry(): number {
+    return this.now().getTime() + this.options.minutes * 60_000;
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+}
