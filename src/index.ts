@@ -14,9 +14,11 @@ import {
   RulesAnswers,
   RulesDialog,
   ReportFlow,
+  ReviewNotices,
   RulesFlow,
   loadDialogCatalogue,
   type DialogCatalogue,
+  type ReportLinks,
 } from './dialogs';
 import {
   loadKnowledge,
@@ -30,10 +32,18 @@ import {
   type RulesKnowledge,
 } from './knowledge';
 import { createLogger, type Logger } from './logger';
-import { AnswerReader, DirectorySearch, NaturalRecognizer, RuleResolver, entryTitle, type Recognizer } from './nlu';
+import {
+  AnswerReader,
+  DirectorySearch,
+  NaturalRecognizer,
+  RuleResolver,
+  TeamRequestReader,
+  entryTitle,
+  type Recognizer,
+} from './nlu';
 import { MemoryReportStore, PersonalDataGuard, retentionCutoff, type ReportStore } from './reports';
 import { RouteRoleResolver, type RosterSource } from './roles';
-import { createServer } from './server';
+import { ReportPages, SignedReportLinks, createServer } from './server';
 import type { Closable, StateStore } from './state';
 import { LowdbReportStore, LowdbRoster, LowdbStateStore } from './storage';
 
@@ -93,11 +103,16 @@ export interface BotParts {
   reports?: ReportStore;
   /** A recogniser already trained on this content (tests share one; training takes a second or two). */
   recognizer?: Recognizer;
+  /** Signed links to the supervisor's CSV export and synthesis page (the server serves them). */
+  links?: ReportLinks;
 }
 
 /** Builds the bot and its dialogs from content: the same wiring for the server and for tests. */
-export function createRelaisBot({ content, stateStore, roster, logger, now, random, reports, recognizer }: BotParts) {
+export function createRelaisBot(parts: BotParts) {
+  const { content, stateStore, roster, logger, now, random, recognizer, links } = parts;
   const { knowledge, catalogue } = content;
+  const reports = parts.reports ?? new MemoryReportStore();
+  const clock = now ?? (() => new Date());
   const conversationState = new ConversationState(stateStore);
   const userState = new UserState(stateStore);
   const replies = new Replies(knowledge.messages, catalogue);
@@ -111,17 +126,24 @@ export function createRelaisBot({ content, stateStore, roster, logger, now, rand
     switch (declaration.id) {
       case 'orientation':
         return new OrientationDialog(declaration, replies, answers, search);
-      case 'report':
+      case 'report': {
+        const flow = ReportFlow.parse(declaration.flow);
         return new ReportDialog(declaration, replies, {
           forms: catalogue.forms,
-          store: reports ?? new MemoryReportStore(),
+          store: reports,
           reader: new AnswerReader({
-            words: yesNoWords(ReportFlow.parse(declaration.flow)),
-            places: content.orientation.directory.territory.places,
+            words: yesNoWords(flow),
+            places: territory.places,
             service: (text) => serviceReference(search, content.orientation, text),
           }),
+          teamReader: new TeamRequestReader({
+            words: { ...flow.team.words, statuses: flow.team.statuses, periods: flow.team.periods },
+            forms: catalogue.forms.map((f) => ({ id: f.id, names: [f.id.replace(/-/g, ' '), f.title.fr, f.title.en] })),
+            places: territory.places,
+          }),
+          ...(links ? { links } : {}),
           guard: new PersonalDataGuard(knowledge.personalData),
-          now: now ?? (() => new Date()),
+          now: clock,
           random: random ?? Math.random,
           titleOf: (kind, id) => {
             if (kind === 'situation') return content.orientation.situations.find((s) => s.id === id)?.title;
@@ -129,6 +151,7 @@ export function createRelaisBot({ content, stateStore, roster, logger, now, rand
             return entry && entryTitle(entry);
           },
         });
+      }
       case 'rules': {
         const rulesAnswers = new RulesAnswers(content.rules, resolver, territory, replies);
         return new RulesDialog(declaration, replies, rulesAnswers, resolver, content.rules.audiences);
@@ -151,6 +174,7 @@ export function createRelaisBot({ content, stateStore, roster, logger, now, rand
     replies,
     logger,
     now,
+    notices: new ReviewNotices(reports, catalogue.forms, replies, clock),
   });
   const onTurnError = createTurnErrorHandler(knowledge.messages, conversationState, logger);
   return { bot, onTurnError, conversationState, userState };
@@ -170,18 +194,25 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
     const removed = await reports.purge(retentionCutoff(config.reportRetentionDays, new Date()));
     logger.info(`purge: ${removed} report(s) older than ${config.reportRetentionDays} days removed`);
   }
-  const { bot, onTurnError } = createRelaisBot({ content, stateStore: store, roster, logger, reports });
+  let port = config.port;
+  const links = new SignedReportLinks({
+    baseUrl: () => config.publicUrl ?? `http://localhost:${port}`,
+    minutes: config.reportLinkMinutes,
+    ...(config.reportLinkSecret ? { secret: config.reportLinkSecret } : {}),
+  });
+  const { bot, onTurnError } = createRelaisBot({ content, stateStore: store, roster, logger, reports, links });
 
   const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = onTurnError;
 
-  const server = createServer({ adapter, bot, logger, isReady: () => ready });
+  const pages = new ReportPages(reports, content.catalogue.forms, content.knowledge.messages);
+  const server = createServer({ adapter, bot, logger, isReady: () => ready, reports: { links, pages } });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, '0.0.0.0', () => resolve());
   });
-  const { port } = server.address();
+  port = server.address().port;
   ready = true;
   logger.info(
     `Relais listening on port ${port} (${config.botAuth.MicrosoftAppId ? 'Bot Framework authentication on' : 'no app id: anonymous local mode'}; ` +

@@ -8,6 +8,7 @@ import { ContentError } from '../src/content';
 import { loadOrientation } from '../src/knowledge';
 import { silentLogger } from '../src/logger';
 import type { ReportStore } from '../src/reports';
+import type { ReportLinks } from '../src/dialogs';
 import type { Role } from '../src/roles';
 import { setRoute } from '../src/bot';
 
@@ -50,9 +51,15 @@ export function recognizer(): NaturalRecognizer {
 }
 
 export class StaticRoster {
-  constructor(private readonly roles: Record<string, Role> = {}) {}
+  constructor(
+    private readonly roles: Record<string, Role> = {},
+    private readonly teams: Record<string, string> = {},
+  ) {}
   roleOf(id: string): Role | undefined {
     return this.roles[id];
+  }
+  teamOf(id: string): string | undefined {
+    return this.teams[id];
   }
 }
 
@@ -60,6 +67,11 @@ export class StaticRoster {
 export function testBot(
   options: {
     roster?: Record<string, Role>;
+    /** Users' teams, by user id. */
+    teams?: Record<string, string>;
+    /** Who talks (TestAdapter's default user otherwise). */
+    user?: { id: string; name: string };
+    links?: ReportLinks;
     route?: 'messages' | 'kiosk';
     locale?: string;
     channelId?: string;
@@ -71,14 +83,19 @@ export function testBot(
   const parts = createRelaisBot({
     content: content(),
     stateStore: new MemoryStorage(),
-    roster: new StaticRoster(options.roster),
+    roster: new StaticRoster(options.roster, options.teams),
     logger: silentLogger,
     now: options.now,
     reports: options.reports,
     random: options.random,
     recognizer: recognizer(),
+    links: options.links,
   });
-  const template = { channelId: options.channelId ?? 'test', locale: options.locale ?? 'fr-FR' };
+  const template = {
+    channelId: options.channelId ?? 'test',
+    locale: options.locale ?? 'fr-FR',
+    ...(options.user ? { from: options.user } : {}),
+  };
   const adapter = new TestAdapter(
     async (context) => {
       setRoute(context, options.route ?? 'messages');

@@ -30,6 +30,8 @@ export interface RelaisBotDeps {
   replies: Replies;
   logger: Logger;
   now?: () => Date;
+  /** Things to tell the user before answering (a supervisor's review of their report). */
+  notices?: { tell(context: TurnContext): Promise<void> };
 }
 
 /**
@@ -94,7 +96,18 @@ export class RelaisBot extends ActivityHandler {
       await traceRecognition(context, info.recognition);
     }
     setTurnInfo(context, info);
+    // Danger comes first: notices wait for the next message.
+    if (!info.recognition?.emergencies.length) await this.tellNotices(context);
     await runDialog(this.deps.mainDialog, context, this.dialogState);
+  }
+
+  /** A notice that cannot be told now is told at a later message: it never stops the answer. */
+  private async tellNotices(context: TurnContext): Promise<void> {
+    try {
+      await this.deps.notices?.tell(context);
+    } catch (error) {
+      this.deps.logger.warn('notices could not be told', error instanceof Error ? error.message : error);
+    }
   }
 
   /** Records when the user was first seen; written once, so that a turn does not rewrite user state. */

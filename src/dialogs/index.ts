@@ -15,3 +15,5 @@ export * from './rules-answers';
 export * from './rules-dialog';
 export * from './report-flow';
 export * from './report-dialog';
+export * from './team-reports-dialog';
+export * from './review-notices';

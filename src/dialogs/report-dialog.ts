@@ -1,9 +1,10 @@
 import type { CardAction, TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { LOCALES, type Locale, type LocalisedText } from '../content';
-import { fold, foldCommand, type AnswerReader } from '../nlu';
+import { fold, foldCommand, type AnswerReader, type TeamRequestReader } from '../nlu';
 import {
   FormEngine,
+  canReopen,
   display,
   formatDateTime,
   type AnswerValue,
@@ -22,6 +23,7 @@ import { CapabilityDialog } from './capability-dialog';
 import { REROUTE } from './reroute';
 import { ReportFlow } from './report-flow';
 import type { Replies } from './replies';
+import { TEAM_REPORTS, TeamReportsDialog, type ReportLinks, type TeamAction } from './team-reports-dialog';
 import { getTurnInfo } from './turn-info';
 
 const FORM = 'report.form';
@@ -35,6 +37,10 @@ export interface ReportDeps {
   random: () => number;
   /** Titles of the situations and rules a report can start from. */
   titleOf: (kind: 'situation' | 'rule', id: string) => LocalisedText | undefined;
+  /** Reads a supervisor's request about the team's reports. */
+  teamReader: TeamRequestReader;
+  /** Signed links to the CSV export and the synthesis page; without them, those are not offered. */
+  links?: ReportLinks;
 }
 
 /** What a report button sends back (inside `{ capability: 'report', report: … }`). */
@@ -52,6 +58,8 @@ interface StartOptions {
   situation?: string;
   rule?: string;
   report?: ReportAction;
+  /** A button of the supervisor's team screens. */
+  team?: TeamAction;
 }
 
 type Mode = 'choose-form' | 'ask' | 'personal-data' | 'summary' | 'edit' | 'leave';
@@ -74,10 +82,45 @@ type Words = keyof ReportFlow['words'];
  * agent's own reports and drafts. The questions, checks and skip logic are the form engine's (src/reports).
  */
 export class ReportDialog extends CapabilityDialog {
-  constructor(declaration: CapabilityDeclaration, replies: Replies, deps: ReportDeps) {
+  /** "mes fiches", "mes brouillons": the agent's own reports, never the team's. */
+  private readonly flowWords: Set<string>;
+
+  constructor(
+    declaration: CapabilityDeclaration,
+    replies: Replies,
+    private readonly deps: ReportDeps,
+  ) {
     super(declaration, replies);
-    this.addDialog(new FormDialog(replies, deps, ReportFlow.parse(declaration.flow)));
+    const flow = ReportFlow.parse(declaration.flow);
+    this.addDialog(new FormDialog(replies, deps, flow));
+    this.flowWords = new Set(LOCALES.flatMap((l) => [...flow.words.mine[l], ...flow.words.drafts[l]].map(foldCommand)));
+    const { forms, store, teamReader: reader, now, links } = deps;
+    this.addDialog(new TeamReportsDialog(replies, { forms, store, reader, now, ...(links ? { links } : {}) }, flow));
     this.initialDialogId = FORM;
+  }
+
+  /**
+   * A supervisor's request about the team (a team button, or words naming the team, a synthesis, an export or a
+   * status) opens the team screens; anything else is the agent's own form. Agents asking for the team are told why not.
+   */
+  protected override async onBeginDialog(innerDc: DialogContext, options?: StartOptions): Promise<DialogTurnResult> {
+    const { role, recognition, locale } = getTurnInfo(innerDc.context);
+    const text = recognition?.text ?? '';
+    const request = text ? this.deps.teamReader.read(text, locale, this.deps.now()) : undefined;
+    const named = request !== undefined && !options?.form && !options?.report && !this.flowWords.has(foldCommand(text));
+    const asked = named && (request.team || request.action !== undefined || request.statuses !== undefined);
+    // Only a supervisor asks for a list by naming reports in the plural; an agent's "fiches" are their own.
+    const listed = named && role === 'supervisor' && request.list;
+    const forTeam = options?.team !== undefined || asked || listed;
+    if (!forTeam) return innerDc.beginDialog(FORM, options);
+    if (role !== 'supervisor') {
+      await this.replies.sayWithMenu(innerDc.context, 'report.team.onlySupervisors');
+      return innerDc.endDialog();
+    }
+    return innerDc.beginDialog(TEAM_REPORTS, {
+      ...(request ? { request } : {}),
+      ...(options?.team ? { action: options.team } : {}),
+    });
   }
 }
 
@@ -190,13 +233,17 @@ class FormDialog extends Dialog<StartOptions> {
     const context = dc.context;
     const locale = this.locale(context);
     const { id } = this.user(context);
-    const drafts = (await this.deps.store.list({ author: id, statuses: ['draft'] })).slice(0, 3);
+    const drafts = (await this.deps.store.list({ author: id, statuses: ['draft', 'to-revise'] })).slice(0, 3);
     const buttons: CardAction[] = [
       ...drafts.map((d) => this.resumeButton(context, d)),
       ...this.deps.forms.map((form) =>
         choiceButton(form.title[locale], { capability: 'report', report: { form: form.id } }),
       ),
     ];
+    if (getTurnInfo(context).role === 'supervisor')
+      buttons.push(
+        choiceButton(this.replies.text(context, 'report.team.buttons.team'), { capability: 'report', team: {} }),
+      );
     await sendWithButtons(context, this.replies.text(context, 'report.chooseForm'), buttons);
     return Dialog.EndOfTurn;
   }
@@ -231,15 +278,23 @@ class FormDialog extends Dialog<StartOptions> {
   private async resume(dc: DialogContext, state: FormState, id: string): Promise<DialogTurnResult> {
     const context = dc.context;
     const draft = await this.deps.store.get(id);
-    if (!draft || draft.status !== 'draft' || draft.author.id !== this.user(context).id)
-      return this.listMine(dc, 'drafts');
+    if (!draft || !canReopen(draft, this.user(context).id)) return this.listMine(dc, 'drafts');
     const engine = this.engine(draft);
+    const title = engine.form.title[this.locale(context)];
     state.draft = draft.id;
+    if (draft.status === 'to-revise') {
+      // Sent back by the supervisor: every answer is there; the summary shows them to change what was asked.
+      await context.sendActivity(
+        this.replies.text(context, 'report.review.revising', {
+          title,
+          by: draft.review?.by.name ?? draft.review?.by.id ?? '',
+          comment: draft.review?.comment ?? '',
+        }),
+      );
+      return this.showSummary(dc, state, draft);
+    }
     await context.sendActivity(
-      this.replies.text(context, 'report.resumed', {
-        title: engine.form.title[this.locale(context)],
-        answered: Object.keys(draft.answers).length,
-      }),
+      this.replies.text(context, 'report.resumed', { title, answered: Object.keys(draft.answers).length }),
     );
     return this.next(dc, state, engine, draft);
   }
@@ -553,7 +608,7 @@ class FormDialog extends Dialog<StartOptions> {
 
   private async keepDraft(dc: DialogContext, state: FormState, known?: Report): Promise<void> {
     const draft = known ?? (state.draft ? await this.deps.store.get(state.draft) : undefined);
-    if (!draft || draft.status !== 'draft') {
+    if (!draft || (draft.status !== 'draft' && draft.status !== 'to-revise')) {
       await this.replies.sayWithMenu(dc.context, 'restart.done');
       return;
     }
@@ -568,7 +623,7 @@ class FormDialog extends Dialog<StartOptions> {
     const { id } = this.user(context);
     const reports = await this.deps.store.list({
       author: id,
-      statuses: which === 'drafts' ? ['draft'] : ['submitted', 'validated', 'to-revise'],
+      statuses: which === 'drafts' ? ['draft', 'to-revise'] : ['submitted', 'validated', 'to-revise'],
     });
     const shown = reports.slice(0, this.flow.list_limit);
     if (shown.length === 0) {
