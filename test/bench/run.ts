@@ -1,7 +1,7 @@
 /**
  * npm run bench: HTTP turns of Relais against a bare botbuilder echo bot in the same run (alternating
- * rounds, expectReplies), cold start to /healthz and memory, the recogniser's held-out accuracy and speed, and
- * directory search speed (test/bench/directory-search.ts).
+ * rounds, expectReplies), cold start to /healthz and memory, the recogniser's held-out accuracy and speed,
+ * directory search speed (test/bench/directory-search.ts) and report store speed (test/bench/report-store.ts).
  * Figures vary from run to run on shared machines: compare the ratio, not the absolute numbers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { nluSection } from './nlu';
 import { directorySearchSection } from './directory-search';
+import { reportStoreSection } from './report-store';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -85,6 +86,7 @@ function line(name: string, r: autocannon.Result): string {
 async function main(): Promise<void> {
   await nluSection();
   directorySearchSection([1000, 10_000], false);
+  await reportStoreSection();
   const relais = await startProcess('node', ['dist/src/index.js'], 41_000 + Math.floor(Math.random() * 1000));
   const echo = await startProcess(
     join(ROOT, 'node_modules/.bin/tsx'),
