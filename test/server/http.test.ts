@@ -1,15 +1,20 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRelais, type Relais } from '../../src';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/logger';
 import { ROOT, content } from '../helpers';
+import { intervention } from '../reports/sample-reports';
 
 const { knowledge } = content();
 
-async function start(env: Record<string, string> = {}): Promise<{ relais: Relais; base: string; dataDir: string }> {
+async function start(
+  env: Record<string, string> = {},
+  prepare: (dataDir: string) => void = () => undefined,
+): Promise<{ relais: Relais; base: string; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'relais-http-'));
+  prepare(dataDir);
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, ...env }, ROOT);
   const relais = await startRelais(config, { logger: silentLogger });
   return { relais, base: `http://127.0.0.1:${relais.port}`, dataDir };
@@ -139,6 +144,45 @@ describe('HTTP server, anonymous local mode', () => {
     const { status, json } = await post(server.base, activity({ type: 'message', text: 'merci' }));
     expect(status).toBe(200);
     expect(json.activities?.some((a) => a.text === knowledge.messages.text('fr', 'smalltalk.thanks'))).toBe(true);
+  });
+});
+
+describe('HTTP server: a supervisor exports the team’s reports through a signed link', () => {
+  it('answers "export csv" with a link that downloads the team’s reports, and nobody else’s', async () => {
+    const ours = intervention(1, new Date(2026, 10, 25, 18));
+    const theirs = intervention(2, new Date(2026, 10, 25, 19), { team: 'sud' });
+    const { relais, base } = await start({}, (dir) => {
+      const roster = { users: [{ id: 'sup-1', role: 'supervisor', name: 'Claire', team: 'nord' }] };
+      writeFileSync(join(dir, 'roster.json'), JSON.stringify(roster));
+      for (const report of [ours, theirs]) {
+        mkdirSync(join(dir, 'reports', report.team), { recursive: true });
+        writeFileSync(
+          join(dir, 'reports', report.team, '2026-11-25.json'),
+          JSON.stringify({ version: 1, reports: [report] }),
+        );
+      }
+    });
+    try {
+      const { json } = await post(
+        base,
+        activity({ type: 'message', text: "export csv des fiches de l'équipe", from: { id: 'sup-1' } }),
+      );
+      const reply = json.activities?.map((a) => a.text ?? '').join('\n') ?? '';
+      const link = /\((http:\/\/localhost:\d+\/reports\/export\.csv\?t=[^)]+)\)/.exec(reply)?.[1];
+      expect(link).toBeDefined();
+      const res = await fetch(link!.replace('localhost', '127.0.0.1'));
+      expect(res.status).toBe(200);
+      const csv = await res.text();
+      expect(csv).toContain(ours.id);
+      expect(csv).not.toContain(theirs.id);
+
+      const agent = await post(base, activity({ type: 'message', text: "export csv des fiches de l'équipe" }));
+      expect(agent.json.activities?.map((a) => a.text).join('\n')).toContain(
+        knowledge.messages.text('fr', 'report.team.onlySupervisors'),
+      );
+    } finally {
+      await relais.close();
+    }
   });
 });
 
