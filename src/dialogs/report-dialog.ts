@@ -20,7 +20,7 @@ import {
 import { choiceButton, sendWithButtons } from './cards';
 import type { CapabilityDeclaration } from './catalogue';
 import { CapabilityDialog } from './capability-dialog';
-import { REROUTE } from './reroute';
+import { REROUTED } from './reroute';
 import { ReportFlow } from './report-flow';
 import type { Replies } from './replies';
 import { TEAM_REPORTS, TeamReportsDialog, type ReportLinks, type TeamAction } from './team-reports-dialog';
@@ -108,9 +108,9 @@ export class ReportDialog extends CapabilityDialog {
     const text = recognition?.text ?? '';
     const request = text ? this.deps.teamReader.read(text, locale, this.deps.now()) : undefined;
     const named = request !== undefined && !options?.form && !options?.report && !this.flowWords.has(foldCommand(text));
-    const asked = named && (request.team || request.action !== undefined || request.statuses !== undefined);
-    // Only a supervisor asks for a list by naming reports in the plural; an agent's "fiches" are their own.
-    const listed = named && role === 'supervisor' && request.list;
+    const asked = named && (request.team || request.action !== undefined);
+    // Only a supervisor asks for a list by a status or by naming reports in the plural; an agent's are their own.
+    const listed = named && role === 'supervisor' && (request.list || request.statuses !== undefined);
     const forTeam = options?.team !== undefined || asked || listed;
     if (!forTeam) return innerDc.beginDialog(FORM, options);
     if (role !== 'supervisor') {
@@ -161,12 +161,15 @@ class FormDialog extends Dialog<StartOptions> {
     const context = dc.context;
     const state = dc.activeDialog!.state as FormState;
     const { command } = getTurnInfo(context);
-    const value = context.activity.value as { capability?: unknown; report?: ReportAction } | undefined;
-    if (value && typeof value === 'object' && value.capability !== undefined && value.capability !== 'report') {
+    const value = context.activity.value as { capability?: unknown; report?: ReportAction; team?: unknown } | undefined;
+    const elsewhere = value?.capability !== undefined && (value.capability !== 'report' || value.team !== undefined);
+    if (value && typeof value === 'object' && elsewhere) {
       await this.keepDraft(dc, state);
-      return dc.endDialog(REROUTE);
+      return dc.endDialog(REROUTED);
     }
     const action: ReportAction = value?.report ?? {};
+    // Another draft's button (a list, a review notice): this draft is saved already; switch to that one.
+    if (action.resume && action.resume !== state.draft) return this.resume(dc, state, action.resume);
     const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
     const draft = state.draft ? await this.deps.store.get(state.draft) : undefined;
 
@@ -181,12 +184,11 @@ class FormDialog extends Dialog<StartOptions> {
     }
 
     if (state.mode === 'choose-form') {
-      if (action.resume) return this.resume(dc, state, action.resume);
       const form = this.engines.get(action.form ?? '') ?? this.formNamedIn(text);
       if (form) return this.startForm(dc, state, form, this.prefill(context, {}));
       if (this.is(text, 'drafts')) return this.listMine(dc, 'drafts');
       if (this.is(text, 'mine')) return this.listMine(dc, 'mine');
-      return dc.endDialog(REROUTE);
+      return dc.endDialog(REROUTED);
     }
     if (!draft) return this.chooseForm(dc);
     const engine = this.engine(draft);

@@ -4,6 +4,8 @@
  */
 export const REROUTE = 'reroute';
 export type Reroute = Readonly<Record<typeof REROUTE, true>>;
+/** The result to end with: `dc.endDialog(REROUTED)`. */
+export const REROUTED: Reroute = Object.freeze({ [REROUTE]: true });
 
 export function isReroute(result: unknown): result is Reroute {
   return typeof result === 'object' && result !== null && (result as Record<string, unknown>)[REROUTE] === true;

@@ -5,7 +5,7 @@ import type { Audience } from '../knowledge';
 import { fold, type RuleEntry, type RuleResolver } from '../nlu';
 import type { CapabilityDeclaration } from './catalogue';
 import { CapabilityDialog } from './capability-dialog';
-import { REROUTE, type Reroute } from './reroute';
+import { REROUTED } from './reroute';
 import type { Replies } from './replies';
 import type { RulesAnswers, RulesChoice } from './rules-answers';
 import { RulesFlow } from './rules-flow';
@@ -172,8 +172,7 @@ export class RulesDialog extends CapabilityDialog {
 
   /** Not a follow-up: the router handles this message as a new one. */
   private async reroute(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const result: Reroute = { [REROUTE]: true };
-    return step.endDialog(result);
+    return step.endDialog(REROUTED);
   }
 }
 

@@ -21,7 +21,7 @@ import {
 import { choiceButton, sendWithButtons } from './cards';
 import type { ReportFlow } from './report-flow';
 import type { Replies } from './replies';
-import { REROUTE } from './reroute';
+import { REROUTED } from './reroute';
 import { synthesisCard } from './synthesis-card';
 import { getTurnInfo } from './turn-info';
 
@@ -105,7 +105,7 @@ export class TeamReportsDialog extends Dialog<{ request?: TeamRequest; action?: 
     const { command } = getTurnInfo(context);
     const value = context.activity.value as { capability?: unknown; team?: TeamAction } | undefined;
     if (value && typeof value === 'object' && value.capability !== undefined && !value.team)
-      return dc.endDialog(REROUTE);
+      return dc.endDialog(REROUTED);
     if (command === 'cancel' || command === 'restart') {
       await this.replies.sayWithMenu(context, command === 'cancel' ? 'cancel.done' : 'restart.done');
       return dc.endDialog();
@@ -141,7 +141,7 @@ export class TeamReportsDialog extends Dialog<{ request?: TeamRequest; action?: 
 
     const request = this.deps.reader.read(text, getTurnInfo(context).locale, this.deps.now());
     if (request.reportId) return this.open(dc, state, request.reportId);
-    if (!this.isRequest(request)) return dc.endDialog(REROUTE);
+    if (!this.isRequest(request)) return dc.endDialog(REROUTED);
     // A new request (an action, the team) starts afresh; a follow-up ("et la semaine dernière ?") refines the last one.
     const fresh = request.action !== undefined || request.team;
     state.query = this.queryOf(request, fresh ? {} : state.query);

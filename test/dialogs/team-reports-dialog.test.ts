@@ -71,6 +71,10 @@ describe('TeamReportsDialog: the supervisor lists, filters and opens the team’
     const pending = messageText((await say(supervisor, 'seulement celles à valider'))[0]);
     expect(pending).toMatch(/: 2$/m);
     expect(pending).toContain(text('report.status.submitted'));
+
+    // A message that is not about the team's reports goes to the router, in the same turn.
+    expect(all(await say(supervisor, 'numéro du CCAS'))).toContain('CCAS');
+    expect(all(await say(supervisor, '2'))).not.toContain('Ronde au parc'); // the list is closed
     expect(pending).not.toContain(`· ${text('report.status.validated')}`);
   });
 
@@ -143,6 +147,30 @@ describe('TeamReportsDialog: reviews, and the agent told at their next message',
     expect(validated).toContain(text('report.team.validated', { id: sent.id, author: 'Samir' }));
     expect((await reports.get(sent.id))?.status).toBe('validated');
     expect(all(await say(agent, 'salut'))).toContain('a été validée par Claire');
+  });
+
+  it('tells an agent in the middle of a form, who may switch to the report to revise and back', async () => {
+    const { reports, supervisor, agent } = setUp();
+    const sent = report(2, { at: days(-2) });
+    await reports.save(sent);
+    const started = all(await say(agent, 'je veux remplir la main courante'));
+    expect(started).toContain('Main courante');
+    const [draft] = await reports.list({ author: 'agent-1', statuses: ['draft'] });
+    await say(supervisor, click('Ouvrir', team({ open: sent.id })));
+    await say(supervisor, click('À reprendre', team({ do: 'revise' })));
+    await say(supervisor, 'Il manque le lieu.');
+
+    const told = await say(agent, 'gare centrale'); // the answer to the form's question, and the notice before it
+    expect(messageText(told[0])).toContain('Il manque le lieu.');
+    expect(all(told.slice(1))).toContain('Quel est l'.slice(0, 4));
+    const switched = all(await say(agent, click('Reprendre', buttonValues(told[0])[0] as object)));
+    expect(switched).toContain('Fiche à reprendre');
+    expect((await reports.get(draft!.id))?.answers.place).toMatchObject({ id: 'gare-centrale' }); // kept
+    // A later stale team button does not answer the form: the draft is kept and the button is routed.
+    expect(all(await say(agent, click('Ouvrir', team({ open: sent.id }))))).toContain(
+      text('report.team.onlySupervisors'),
+    );
+    expect(all(await say(agent, 'mes fiches à reprendre'))).not.toContain(text('report.team.onlySupervisors'));
   });
 
   it('refuses the team screens to agents, and a draft cannot be reviewed', async () => {
