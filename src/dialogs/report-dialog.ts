@@ -303,12 +303,14 @@ class FormDialog extends Dialog<StartOptions> {
 
   private prefill(context: TurnContext, options: StartOptions): Prefill {
     const locale = this.locale(context);
-    const prefill: Prefill = { time: this.deps.now() };
+    const prefill: Prefill = {};
     for (const kind of ['situation', 'rule'] as const) {
       const id = options[kind];
       const title = id ? this.deps.titleOf(kind, id) : undefined;
       if (id && title) prefill[kind] = { id, text: title[locale] };
     }
+    // Started from an orientation or rule answer: it happened now, when that answer was asked for.
+    if (prefill.situation || prefill.rule) prefill.time = this.deps.now();
     const text = getTurnInfo(context).recognition?.text;
     if (text) {
       const place = this.deps.reader.place(text);

@@ -176,8 +176,10 @@ export class FormEngine {
   }
 
   private prefillValue(field: Field, prefill: Prefill, now: Date): AnswerValue | undefined {
-    if (field.type === 'datetime' && (field.prefill === 'time' || field.default === 'now'))
-      return (prefill.time ?? now).toISOString();
+    // The time of the previous answer when there is one; else "now" only for fields that default to it (a debrief
+    // asks when the intervention took place).
+    if (field.type === 'datetime' && field.prefill === 'time' && prefill.time) return prefill.time.toISOString();
+    if (field.type === 'datetime' && field.default === 'now') return now.toISOString();
     switch (field.prefill) {
       case 'situation':
         return prefill.situation?.text;

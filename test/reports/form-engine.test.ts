@@ -87,6 +87,25 @@ describe('FormEngine', () => {
     expect(engine.next(draft)?.id).toBe('kind');
   });
 
+  it('fills a "prefill: time" field from the previous answer only; without one, only "default: now" fills it', () => {
+    const debrief = new FormEngine({
+      ...form,
+      fields: [{ ...form.fields[0]!, default: undefined, prefill: 'time' }, form.fields[1]!],
+    });
+    const earlier = new Date(NOW.getTime() - 3_600_000);
+    const fromMenu = debrief.start({ author, team: 'nord', now: NOW, random: () => 0.5 });
+    expect(fromMenu.answers).toEqual({});
+    expect(debrief.next(fromMenu)?.id).toBe('when');
+    const afterAnswer = debrief.start({
+      author,
+      team: 'nord',
+      now: NOW,
+      random: () => 0.5,
+      prefill: { time: earlier },
+    });
+    expect(afterAnswer.answers).toEqual({ when: earlier.toISOString() });
+  });
+
   it('asks a field only when its condition holds, and drops answers that no longer apply', () => {
     let draft = engine.answer(start(), 'kind', 'a', NOW);
     draft = engine.answer(draft, 'danger', true, NOW);
