@@ -10,7 +10,7 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../content';
 import type { EmergencyKind } from '../knowledge';
-import { FuzzyMatcher, foldCommand, topIntent, type Recognition } from '../nlu';
+import { FuzzyMatcher, escapeRegExp, foldCommand, topIntent, type Recognition } from '../nlu';
 import type { CapabilityDialog } from './capability-dialog';
 import type { MainFlow } from './catalogue';
 import { choiceButton, sendWithButtons } from './cards';
@@ -214,7 +214,7 @@ export class MainDialog extends ComponentDialog {
   private async smalltalk(context: TurnContext): Promise<void> {
     const text = foldCommand(context.activity.text ?? '');
     const has = (words: Record<Locale, string[]>) =>
-      LOCALES.some((l) => words[l].some((w) => new RegExp(`(^| )${escape(foldCommand(w))}( |$)`).test(text)));
+      LOCALES.some((l) => words[l].some((w) => new RegExp(`(^| )${escapeRegExp(foldCommand(w))}( |$)`).test(text)));
     const key = has(this.flow.smalltalk.thanks)
       ? 'smalltalk.thanks'
       : has(this.flow.smalltalk.goodbye)
@@ -243,8 +243,4 @@ export class MainDialog extends ComponentDialog {
     const fuzzy = this.menu.best(text, 0.75)?.dialog;
     return fuzzy && { dialog: fuzzy };
   }
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,7 +1,7 @@
 import type { CardAction, TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { LOCALES, type Locale, type LocalisedText } from '../content';
-import { fold, foldCommand, type AnswerReader, type TeamRequestReader } from '../nlu';
+import { commandSets, fold, foldCommand, type AnswerReader, type TeamRequestReader } from '../nlu';
 import {
   FormEngine,
   canReopen,
@@ -93,7 +93,8 @@ export class ReportDialog extends CapabilityDialog {
     super(declaration, replies);
     const flow = ReportFlow.parse(declaration.flow);
     this.addDialog(new FormDialog(replies, deps, flow));
-    this.flowWords = new Set(LOCALES.flatMap((l) => [...flow.words.mine[l], ...flow.words.drafts[l]].map(foldCommand)));
+    const { mine, drafts } = commandSets({ mine: flow.words.mine, drafts: flow.words.drafts });
+    this.flowWords = new Set([...mine, ...drafts]);
     const { forms, store, teamReader: reader, now, links } = deps;
     this.addDialog(new TeamReportsDialog(replies, { forms, store, reader, now, ...(links ? { links } : {}) }, flow));
     this.initialDialogId = FORM;
@@ -135,10 +136,7 @@ class FormDialog extends Dialog<StartOptions> {
   ) {
     super(FORM);
     this.engines = new Map(deps.forms.map((form) => [form.id, new FormEngine(form)]));
-    const words = {} as Record<Words, Set<string>>;
-    for (const key of Object.keys(flow.words) as Words[])
-      words[key] = new Set(LOCALES.flatMap((l) => flow.words[key][l].map(foldCommand)));
-    this.words = words;
+    this.words = commandSets(flow.words);
   }
 
   override async beginDialog(dc: DialogContext, options: StartOptions = {}): Promise<DialogTurnResult> {

@@ -1,8 +1,14 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { Locale } from '../content';
-import { formatDateTime, formatPeriod, type Form, type Synthesis, type Tally } from '../reports';
-
-type Text = (key: string, vars?: Readonly<Record<string, string | number>>) => string;
+import {
+  formatDateTime,
+  formatPeriod,
+  keyFigures,
+  type Form,
+  type SynthesisText,
+  type Synthesis,
+  type Tally,
+} from '../reports';
 
 const SHOWN = 5;
 
@@ -14,7 +20,7 @@ export function synthesisCard(
   synthesis: Synthesis,
   forms: readonly Form[],
   locale: Locale,
-  t: Text,
+  t: SynthesisText,
   team: string,
   pageUrl?: string,
 ): Attachment {
@@ -31,14 +37,7 @@ export function synthesisCard(
   if (synthesis.total === 0) body.push({ type: 'TextBlock', text: t('synthesis.none'), wrap: true });
   else {
     body.push(
-      facts([
-        [t('synthesis.total'), synthesis.total],
-        [t('synthesis.toValidate'), synthesis.byStatus.submitted],
-        [t('synthesis.validated'), synthesis.byStatus.validated],
-        [t('synthesis.toRevise'), synthesis.byStatus['to-revise']],
-        [t('synthesis.followUps'), synthesis.followUps.length],
-        [t('synthesis.notable'), synthesis.notable.length],
-      ]),
+      facts(keyFigures(synthesis).map(([key, n]) => [t(key), n])),
       ...tallies(t('synthesis.byForm'), synthesis.byForm, locale, t),
       ...tallies(t('report.team.card.topPlaces'), synthesis.byPlace, locale, t),
       ...tallies(t('report.team.card.busiestHours'), busiestHours(synthesis.byHour), locale, t),
@@ -75,7 +74,7 @@ function facts(rows: readonly [string, number | string][]): object {
   return { type: 'FactSet', facts: rows.map(([title, value]) => ({ title, value: String(value) })) };
 }
 
-function tallies(title: string, list: readonly Tally[], locale: Locale, t: Text): object[] {
+function tallies(title: string, list: readonly Tally[], locale: Locale, t: SynthesisText): object[] {
   if (list.length === 0) return [];
   const rows: [string, number | string][] = list.slice(0, SHOWN).map((x) => [x.label[locale], x.count]);
   if (list.length > SHOWN) rows.push([t('report.team.card.more', { count: list.length - SHOWN }), '']);

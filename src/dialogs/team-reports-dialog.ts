@@ -1,7 +1,7 @@
 import type { CardAction, TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { LOCALES, type Locale } from '../content';
-import { foldCommand, type TeamRequest, type TeamRequestReader } from '../nlu';
+import type { Locale } from '../content';
+import { commandSets, foldCommand, type TeamRequest, type TeamRequestReader } from '../nlu';
 import {
   FormEngine,
   ReviewError,
@@ -60,7 +60,7 @@ interface TeamState {
   decision?: ReviewDecision;
 }
 
-type TeamWords = keyof ReportFlow['team']['words'];
+type TeamWords = keyof ReportFlow['team']['words'] | 'skip';
 
 /**
  * The supervisor's side of reports: the team's reports listed and filtered (period, type, place, status), one opened
@@ -78,10 +78,7 @@ export class TeamReportsDialog extends Dialog<{ request?: TeamRequest; action?: 
   ) {
     super(TEAM_REPORTS);
     this.engines = new Map(deps.forms.map((form) => [form.id, new FormEngine(form)]));
-    const words = {} as Record<TeamWords, Set<string>>;
-    for (const key of Object.keys(flow.team.words) as TeamWords[])
-      words[key] = new Set(LOCALES.flatMap((l) => flow.team.words[key][l].map(foldCommand)));
-    this.words = words;
+    this.words = commandSets({ ...flow.team.words, skip: flow.words.skip });
   }
 
   override async beginDialog(
@@ -118,8 +115,7 @@ export class TeamReportsDialog extends Dialog<{ request?: TeamRequest; action?: 
     const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
 
     if (state.mode === 'comment' && state.report && state.decision && action.do === undefined && !action.open) {
-      const skip = LOCALES.some((l) => this.flow.words.skip[l].some((w) => foldCommand(w) === foldCommand(text)));
-      return this.review(dc, state, state.report, state.decision, skip ? undefined : text);
+      return this.review(dc, state, state.report, state.decision, this.is(text, 'skip') ? undefined : text);
     }
     if (action.do === 'no-comment' && state.report) return this.review(dc, state, state.report, 'validated');
     if (action.open) return this.open(dc, state, action.open);
@@ -156,7 +152,7 @@ export class TeamReportsDialog extends Dialog<{ request?: TeamRequest; action?: 
   }
 
   /** Whether a request asks anything of the team's reports (an action, the team, or a filter). */
-  isRequest(request: TeamRequest): boolean {
+  private isRequest(request: TeamRequest): boolean {
     return (
       request.action !== undefined ||
       request.team ||

@@ -1,4 +1,4 @@
-import { foldCommand } from './normalise';
+import { escapeRegExp, foldCommand } from './normalise';
 
 /** A key and the words that name it in a message (lowercase, no accents). */
 export interface CueEntry<K extends string> {
@@ -18,7 +18,7 @@ export class CueMatcher<K extends string> {
       cues
         .map((cue) => words(cue))
         .filter((cue) => cue.length > 0)
-        .map((cue) => ({ key, pattern: new RegExp(`(?:^| )${escape(cue)}(?= |$)`) })),
+        .map((cue) => ({ key, pattern: new RegExp(`(?:^| )${escapeRegExp(cue)}(?= |$)`) })),
     );
   }
 
@@ -37,8 +37,4 @@ export class CueMatcher<K extends string> {
 /** Folded words separated by single spaces: "l'immeuble ?" → "l immeuble". */
 function words(text: string): string {
   return foldCommand(text).replace(/[?']/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

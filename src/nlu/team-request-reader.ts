@@ -11,7 +11,7 @@ import {
   type Reference,
   type ReportStatus,
 } from '../reports';
-import { foldCommand } from './normalise';
+import { escapeRegExp, foldCommand } from './normalise';
 
 type Words = Readonly<Record<Locale, readonly string[]>>;
 
@@ -131,7 +131,7 @@ export class TeamRequestReader {
       return namedPeriod(named.name, now);
     }
     const days = allWords(this.sources.words.days);
-    const count = new RegExp(`(?:^| )(\\d{1,3}) (?:${days.map(escape).join('|')})(?: |$)`).exec(text);
+    const count = new RegExp(`(?:^| )(\\d{1,3}) (?:${days.map(escapeRegExp).join('|')})(?: |$)`).exec(text);
     if (count) return lastDays(Math.max(1, Number(count[1])), now);
 
     const parsers = locale === 'fr' ? [chrono.fr, chrono.en] : [chrono.en, chrono.fr];
@@ -159,10 +159,6 @@ function allWords(list: Words): string[] {
 
 /** A name as a whole-word pattern on folded text, each word allowed a plural "s" or "x". */
 function plural(name: string): RegExp {
-  const words = key(name).split(' ').filter(Boolean).map(escape);
+  const words = key(name).split(' ').filter(Boolean).map(escapeRegExp);
   return new RegExp(` ${words.map((w) => `${w}[sx]?`).join(' ')} `);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -2,10 +2,10 @@ import * as echarts from 'echarts';
 import type { Locale } from '../content';
 import { formatDateTime, formatPeriod } from './form-engine';
 import type { Form } from './form';
-import type { CaseLine, Synthesis, Tally } from './weekly-synthesis';
+import { keyFigures, type CaseLine, type Synthesis, type Tally } from './weekly-synthesis';
 
-/** The sentences of the page, from content (knowledge/messages, `synthesis.*`). */
-export type PageText = (key: string, vars?: Readonly<Record<string, string | number>>) => string;
+/** The sentences of the synthesis (page and card), from content (knowledge/messages, `synthesis.*`). */
+export type SynthesisText = (key: string, vars?: Readonly<Record<string, string | number>>) => string;
 
 const WIDTH = 640;
 const HEIGHT = 300;
@@ -19,7 +19,7 @@ export function renderSynthesisPage(
   synthesis: Synthesis,
   forms: readonly Form[],
   locale: Locale,
-  t: PageText,
+  t: SynthesisText,
   team: string,
 ): string {
   const period = t('synthesis.period', formatPeriod(synthesis.from, synthesis.to, locale));
@@ -65,15 +65,8 @@ ${sections.join('\n')}
 `;
 }
 
-function figures(synthesis: Synthesis, t: PageText): string {
-  const rows: [string, number][] = [
-    [t('synthesis.total'), synthesis.total],
-    [t('synthesis.toValidate'), synthesis.byStatus.submitted],
-    [t('synthesis.validated'), synthesis.byStatus.validated],
-    [t('synthesis.toRevise'), synthesis.byStatus['to-revise']],
-    [t('synthesis.followUps'), synthesis.followUps.length],
-    [t('synthesis.notable'), synthesis.notable.length],
-  ];
+function figures(synthesis: Synthesis, t: SynthesisText): string {
+  const rows = keyFigures(synthesis).map(([key, n]) => [t(key), n] as const);
   const items = rows.map(([name, n]) => `<dt>${escapeHtml(name)}</dt><dd>${n}</dd>`).join('');
   return section(t('synthesis.figures'), `<dl>${items}</dl>`);
 }
@@ -83,7 +76,7 @@ function cases(
   lines: readonly CaseLine[],
   formTitle: (id: string) => string,
   locale: Locale,
-  t: PageText,
+  t: SynthesisText,
 ): string {
   if (lines.length === 0) return section(heading, `<p>${escapeHtml(t('synthesis.nothing'))}</p>`);
   const head = ['caseDate', 'caseForm', 'casePlace', 'caseAuthor', 'caseStatus']

@@ -103,6 +103,18 @@ export function synthesise(reports: readonly Report[], forms: readonly Form[], p
   };
 }
 
+/** The key figures of a synthesis, each under the message key of its name (knowledge/messages, `synthesis.*`). */
+export function keyFigures(synthesis: Synthesis): [key: string, count: number][] {
+  return [
+    ['synthesis.total', synthesis.total],
+    ['synthesis.toValidate', synthesis.byStatus.submitted],
+    ['synthesis.validated', synthesis.byStatus.validated],
+    ['synthesis.toRevise', synthesis.byStatus['to-revise']],
+    ['synthesis.followUps', synthesis.followUps.length],
+    ['synthesis.notable', synthesis.notable.length],
+  ];
+}
+
 /** When it happened: the form's `when` answer if it is a valid date, else when the report was started. */
 function happenedAt(report: Report, field: string | undefined): Date {
   const value = field === undefined ? undefined : report.answers[field];

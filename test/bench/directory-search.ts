@@ -9,6 +9,7 @@ import type { Directory, Service, Structure } from '../../src/knowledge/director
 import { loadOrientation, type Orientation } from '../../src/knowledge/load-orientation';
 import { LOCAL_CATEGORIES, type LocalCategory } from '../../src/knowledge/situations';
 import { DirectorySearch, type DirectoryIndexTuning } from '../../src/nlu/directory-search';
+import { prng } from './prng';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -26,18 +27,6 @@ export interface DirectoryBenchResult {
   examplesFound: number;
   examples: number;
   noMatchWithHits: number;
-}
-
-/** mulberry32: a small seeded PRNG, so that every run indexes the same services. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ACTIVITIES: { nom: string; thematique: string; type: Service['type']; category?: LocalCategory }[] = [

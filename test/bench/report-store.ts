@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report, ReportQuery, ReportStatus } from '../../src/reports';
 import { LowdbReportStore } from '../../src/storage';
+import { prng } from './prng';
 
 const DAY = 86_400_000;
 /** A fixed "today" (UTC midnight), so that every run stores the same reports. */
@@ -32,18 +33,6 @@ const SEQUENTIAL_SAVES = 200;
 const CONCURRENT_SAVES = 200;
 const CONCURRENCY = 20;
 const LIST_RUNS = 50;
-
-/** mulberry32: a small seeded PRNG, so that every run stores the same reports. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)]!;
