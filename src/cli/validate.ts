@@ -9,7 +9,9 @@ import { loadDataInclusionCategories } from '../knowledge/data-inclusion-categor
 import {
   INTENTS,
   loadKnowledge,
+  hasEnglish,
   loadOrientation,
+  loadQuiz,
   loadRules,
   openingHoursWarnings,
   placedRules,
@@ -23,6 +25,7 @@ try {
   const catalogue = loadDialogCatalogue(join(root, 'dialogs'), root);
   const orientation = loadOrientation(join(root, 'knowledge'), root);
   const rules = loadRules(join(root, 'knowledge'), root, orientation);
+  const quiz = loadQuiz(join(root, 'knowledge'), root, { orientation, rules });
   // Read by `npm run import` only: checked here so that a broken rule is found before an import needs it.
   const categoryRules = loadDataInclusionCategories(join(root, 'knowledge'), root);
   if (!categoryRules.ok) throw new ContentError(categoryRules.issues);
@@ -46,8 +49,16 @@ try {
       `${d.contacts_urgence.length} emergency contacts), ` +
       `${rules.rules.length} national rules + ${placedRules(rules).length} local rules in ${rules.documents.length} local documents, ` +
       `${rules.limits.length} role limits, ${rules.guidance.length} guidance cards, ${rules.audiences.length} audiences, ` +
-      `${stale.length} stale entr${stale.length === 1 ? 'y' : 'ies'}`,
+      `${stale.length} stale entr${stale.length === 1 ? 'y' : 'ies'}, ` +
+      `${quiz.questions.length} quiz questions (${quiz.questions.filter(hasEnglish).length} in English too)`,
   );
+  console.log(`quiz questions per competency (référentiel ${quiz.referentiel.version.wording}):`);
+  for (const c of quiz.competencies) {
+    const own = quiz.questions.filter((q) => q.competency === c.id);
+    console.log(
+      `  ${c.ccp.toUpperCase()} ${c.id.padEnd(30)} ${String(own.length).padStart(3)} (${own.filter(hasEnglish).length} en)`,
+    );
+  }
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
   for (const issue of error.issues) console.error(formatIssue(issue));

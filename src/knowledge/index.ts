@@ -16,3 +16,5 @@ export * from './audiences';
 export * from './rule-contexts';
 export * from './load-rules';
 export * from './personal-data-terms';
+export * from './quiz-bank';
+export * from './load-quiz';
