@@ -8,3 +8,5 @@ export * from './cue-matcher';
 export * from './rule-resolver';
 export * from './answer-reader';
 export * from './team-request-reader';
+export * from './quiz-answer-reader';
+export * from './quiz-request-reader';
