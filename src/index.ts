@@ -9,6 +9,8 @@ import {
   MainDialog,
   OrientationAnswers,
   OrientationDialog,
+  QuizDialog,
+  QuizFlow,
   Replies,
   ReportDialog,
   RulesAnswers,
@@ -18,17 +20,21 @@ import {
   RulesFlow,
   loadDialogCatalogue,
   type DialogCatalogue,
+  type QuizLinks,
   type ReportLinks,
 } from './dialogs';
 import {
   loadKnowledge,
   loadOrientation,
+  loadQuiz,
   loadRules,
   placedRules,
   situationCorpus,
   utteranceCorpus,
   type Knowledge,
   type Orientation,
+  type QuizBank,
+  type Reliance,
   type RulesKnowledge,
 } from './knowledge';
 import { createLogger, type Logger } from './logger';
@@ -36,16 +42,19 @@ import {
   AnswerReader,
   DirectorySearch,
   NaturalRecognizer,
+  QuizAnswerReader,
+  QuizRequestReader,
   RuleResolver,
   TeamRequestReader,
   entryTitle,
   type Recognizer,
 } from './nlu';
 import { MemoryReportStore, PersonalDataGuard, retentionCutoff, type ReportStore } from './reports';
+import { MemoryQuizStore, QuizCoach, type QuizStore } from './quiz';
 import { RouteRoleResolver, type RosterSource } from './roles';
-import { ReportPages, SignedReportLinks, createServer } from './server';
+import { QuizPages, ReportPages, SignedReportLinks, createServer } from './server';
 import type { Closable, StateStore } from './state';
-import { LowdbReportStore, LowdbRoster, LowdbStateStore } from './storage';
+import { LowdbQuizStore, LowdbReportStore, LowdbRoster, LowdbStateStore } from './storage';
 
 // Opening hours are read in the process's time zone: the territory's, unless the environment says otherwise.
 process.env.TZ ??= 'Europe/Paris';
@@ -61,22 +70,27 @@ export interface StartOptions {
   stateStore?: StateStore & Partial<Closable>;
   /** Replaces the lowdb report store. */
   reportStore?: ReportStore & Partial<Closable>;
+  /** Replaces the lowdb quiz store (kiosk tests check that nothing is written). */
+  quizStore?: QuizStore & Partial<Closable>;
 }
 
 export interface Content {
   knowledge: Knowledge;
   orientation: Orientation;
   rules: RulesKnowledge;
+  quiz: QuizBank;
   catalogue: DialogCatalogue;
 }
 
 /** Loads and validates knowledge/ and dialogs/; throws a ContentError naming every bad file and field. */
 export function loadContent(rootDir: string): Content {
   const orientation = loadOrientation(join(rootDir, 'knowledge'), rootDir);
+  const rules = loadRules(join(rootDir, 'knowledge'), rootDir, orientation);
   return {
     knowledge: loadKnowledge(join(rootDir, 'knowledge'), rootDir),
     orientation,
-    rules: loadRules(join(rootDir, 'knowledge'), rootDir, orientation),
+    rules,
+    quiz: loadQuiz(join(rootDir, 'knowledge'), rootDir, { orientation, rules }),
     catalogue: loadDialogCatalogue(join(rootDir, 'dialogs'), rootDir),
   };
 }
@@ -104,7 +118,9 @@ export interface BotParts {
   /** A recogniser already trained on this content (tests share one; training takes a second or two). */
   recognizer?: Recognizer;
   /** Signed links to the supervisor's CSV export and synthesis page (the server serves them). */
-  links?: ReportLinks;
+  links?: ReportLinks & Partial<QuizLinks>;
+  /** Where trainees' quiz progress is kept; in memory when absent. */
+  quiz?: QuizStore;
 }
 
 /** Builds the bot and its dialogs from content: the same wiring for the server and for tests. */
@@ -152,6 +168,23 @@ export function createRelaisBot(parts: BotParts) {
           },
         });
       }
+      case 'quiz': {
+        const flow = QuizFlow.parse(declaration.flow);
+        return new QuizDialog(declaration, replies, {
+          coach: quizCoach(content.quiz, parts.quiz ?? new MemoryQuizStore(), flow, clock, random ?? Math.random),
+          bank: content.quiz,
+          answers: new QuizAnswerReader({ filler: flow.words.filler, true: flow.words.true, false: flow.words.false }),
+          requests: new QuizRequestReader({
+            words: flow.words,
+            competencies: content.quiz.competencies.map((c) => ({
+              id: c.id,
+              keywords: [...c.keywords.fr, ...c.keywords.en, c.short.fr, c.short.en],
+            })),
+          }),
+          basisTitle: (reliance, locale) => basisTitle(content, reliance, locale),
+          ...(links?.quizItems ? { links: { minutes: links.minutes, quizItems: links.quizItems.bind(links) } } : {}),
+        });
+      }
       case 'rules': {
         const rulesAnswers = new RulesAnswers(content.rules, resolver, territory, replies);
         return new RulesDialog(declaration, replies, rulesAnswers, resolver, content.rules.audiences);
@@ -163,7 +196,7 @@ export function createRelaisBot(parts: BotParts) {
   const mainDialog = new MainDialog(replies, catalogue.main, capabilities, {
     emergency: answers,
     emergencyExempt: [ALERT_CALL_DIALOG],
-    ownInterruptions: ['report'],
+    ownInterruptions: ['report', 'quiz'],
   });
   const bot = new RelaisBot({
     conversationState,
@@ -190,6 +223,7 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
   const store = options.stateStore ?? new LowdbStateStore(join(config.dataDir, 'state'));
   const roster = await new LowdbRoster(join(config.dataDir, 'roster.json')).load();
   const reports = options.reportStore ?? (await LowdbReportStore.open(join(config.dataDir, 'reports')));
+  const quiz = options.quizStore ?? (await LowdbQuizStore.open(join(config.dataDir, 'quiz')));
   if (config.purgeAtStart) {
     const removed = await reports.purge(retentionCutoff(config.reportRetentionDays, new Date()));
     logger.info(`purge: ${removed} report(s) older than ${config.reportRetentionDays} days removed`);
@@ -200,14 +234,27 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
     minutes: config.reportLinkMinutes,
     ...(config.reportLinkSecret ? { secret: config.reportLinkSecret } : {}),
   });
-  const { bot, onTurnError } = createRelaisBot({ content, stateStore: store, roster, logger, reports, links });
+  const { bot, onTurnError } = createRelaisBot({ content, stateStore: store, roster, logger, reports, links, quiz });
 
   const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = onTurnError;
 
   const pages = new ReportPages(reports, content.catalogue.forms, content.knowledge.messages);
-  const server = createServer({ adapter, bot, logger, isReady: () => ready, reports: { links, pages } });
+  const quizFlow = QuizFlow.parse(content.catalogue.capabilities.find((c) => c.id === 'quiz')?.flow);
+  const quizPages = new QuizPages(
+    quizCoach(content.quiz, quiz, quizFlow, () => new Date(), Math.random),
+    content.quiz,
+    content.knowledge.messages,
+  );
+  const server = createServer({
+    adapter,
+    bot,
+    logger,
+    isReady: () => ready,
+    reports: { links, pages },
+    quiz: quizPages,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, '0.0.0.0', () => resolve());
@@ -228,6 +275,7 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
       });
       await store.close?.();
       await reports.close?.();
+      await quiz.close?.();
     },
   };
 }
@@ -246,6 +294,28 @@ function serviceReference(search: DirectorySearch, orientation: Orientation, tex
           ? directory.contacts_urgence.find((c) => c.id === hit.id)?.nom
           : numbers.find((n) => n.id === hit.id)?.name.fr;
   return name ? { id: hit.id, text: name } : undefined;
+}
+
+/** The coach of the quiz, with the settings of dialogs/quiz.yaml. */
+export function quizCoach(bank: QuizBank, store: QuizStore, flow: QuizFlow, now: () => Date, random: () => number) {
+  return new QuizCoach(bank, { store, settings: flow.settings, now, random });
+}
+
+/** The name of the knowledge item a quiz question relies on, as the feedback shows it. */
+function basisTitle(content: Content, reliance: Reliance, locale: 'fr' | 'en'): string | undefined {
+  if ('number' in reliance) {
+    const n = content.orientation.numbers.find((x) => x.id === reliance.number);
+    return n && `${n.name[locale]} (${n.display})`;
+  }
+  if ('rule' in reliance) return content.rules.rules.find((r) => r.id === reliance.rule)?.title[locale];
+  if ('limit' in reliance) {
+    const question = content.rules.limits.find((l) => l.id === reliance.limit)?.question[locale];
+    return question && (locale === 'fr' ? `« ${question} »` : `"${question}"`);
+  }
+  if ('guidance' in reliance) return content.rules.guidance.find((g) => g.id === reliance.guidance)?.title[locale];
+  if ('situation' in reliance)
+    return content.orientation.situations.find((s) => s.id === reliance.situation)?.title[locale];
+  return content.quiz.competencies.find((c) => c.id === reliance.referentiel)?.short[locale];
 }
 
 function yesNoWords({ words }: ReportFlow) {

@@ -1,3 +1,4 @@
 export * from './lowdb-state-store';
 export * from './lowdb-roster';
 export * from './lowdb-report-store';
+export * from './lowdb-quiz-store';
