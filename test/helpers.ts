@@ -8,6 +8,7 @@ import { ContentError } from '../src/content';
 import { loadOrientation } from '../src/knowledge';
 import { silentLogger } from '../src/logger';
 import type { ReportStore } from '../src/reports';
+import type { QuizStore } from '../src/quiz';
 import type { ReportLinks } from '../src/dialogs';
 import type { Role } from '../src/roles';
 import { setRoute } from '../src/bot';
@@ -77,6 +78,7 @@ export function testBot(
     channelId?: string;
     now?: () => Date;
     reports?: ReportStore;
+    quiz?: QuizStore;
     random?: () => number;
   } = {},
 ) {
@@ -87,6 +89,7 @@ export function testBot(
     logger: silentLogger,
     now: options.now,
     reports: options.reports,
+    quiz: options.quiz,
     random: options.random,
     recognizer: recognizer(),
     links: options.links,

@@ -3,3 +3,4 @@ export * from './read-content-file';
 export * from './localised';
 export * from './distinct';
 export * from './yaml-files';
+export * from './spreadsheet-csv';

@@ -8,6 +8,7 @@ import { Form } from '../reports/form';
 import { Role } from '../roles/role';
 import { OrientationFlow } from './orientation-flow';
 import { ReportFlow } from './report-flow';
+import { QuizFlow } from './quiz-flow';
 import { RulesFlow } from './rules-flow';
 
 const Keywords = z.strictObject({
@@ -42,6 +43,7 @@ const FLOW_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   orientation: OrientationFlow,
   rules: RulesFlow,
   report: ReportFlow,
+  quiz: QuizFlow,
 };
 
 /** dialogs/main.yaml: the router. */

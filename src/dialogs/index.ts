@@ -17,3 +17,6 @@ export * from './report-flow';
 export * from './report-dialog';
 export * from './team-reports-dialog';
 export * from './review-notices';
+export * from './quiz-flow';
+export * from './quiz-cards';
+export * from './quiz-dialog';

@@ -1,5 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
-import type { Locale } from '../content';
+import { spreadsheetCsv, type Locale } from '../content';
 import { display, formatDateTime } from './form-engine';
 import type { Field, Form } from './form';
 import type { Report, ReportStatus } from './report';
@@ -29,8 +28,7 @@ export interface CsvWords {
 }
 
 /**
- * Reports as CSV for a spreadsheet: UTF-8 with a byte-order mark so that Excel shows French accents, `;` between
- * values in French (the list separator of a French Excel) and `,` in English, CRLF line ends. One row per report:
+ * Reports as CSV for a spreadsheet (spreadsheetCsv: BOM, `;` in French, formulas defused). One row per report:
  * the fixed columns, then one column per field of the forms present, named after the form when there are several.
  * Values that a spreadsheet would run as a formula are prefixed with an apostrophe.
  */
@@ -67,20 +65,11 @@ export function reportsToCsv(
       const value = report.form === form.id ? report.answers[field.id] : undefined;
       return value === undefined ? '' : display(field, value, locale, words);
     });
-    return [...CSV_COLUMNS.map((c) => fixed[c]), ...answers].map(defuse);
+    return [...CSV_COLUMNS.map((c) => fixed[c]), ...answers];
   });
-  return stringify([header, ...rows], {
-    bom: true,
-    delimiter: locale === 'fr' ? ';' : ',',
-    record_delimiter: 'windows',
-  });
+  return spreadsheetCsv([header, ...rows], locale);
 }
 
 function name(field: Field, locale: Locale): string {
   return (field.short ?? field.label)[locale];
-}
-
-/** A cell that starts like a formula (=, +, @, or - then no space) is shown as text, not run (CSV injection). */
-function defuse(cell: string): string {
-  return /^(?:[=+@\t\r]|-(?! ))/.test(cell) ? `'${cell}` : cell;
 }

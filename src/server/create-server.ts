@@ -5,6 +5,7 @@ import type { Route } from '../roles';
 import type { Logger } from '../logger';
 import { describeBodyProblem } from './activity-body';
 import type { LinkKind, SignedReportLinks } from './report-links';
+import type { QuizPages } from './quiz-pages';
 import type { ReportPages } from './report-pages';
 
 /** Largest request body accepted (a 2 000-character message fits many times over). */
@@ -18,6 +19,8 @@ export interface ServerDeps {
   isReady: () => boolean;
   /** The supervisor's CSV export and synthesis page, behind signed links. */
   reports?: { links: SignedReportLinks; pages: ReportPages; now?: () => Date };
+  /** The trainer's CSV of quiz item statistics, behind the same signed links. */
+  quiz?: QuizPages;
 }
 
 /** Headers of what a signed link opens: never cached, never sent on as a referrer, no script in the page. */
@@ -32,7 +35,7 @@ const PRIVATE_HEADERS = {
  * The HTTP face of Relais: POST /api/messages for Bot Framework channels (through CloudAdapter and its
  * authentication), GET /healthz for orchestrators. Malformed requests get a 4xx with a reason.
  */
-export function createServer({ adapter, bot, logger, isReady, reports }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, logger, isReady, reports, quiz }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'relais', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
@@ -82,7 +85,15 @@ export function createServer({ adapter, bot, logger, isReady, reports }: ServerD
         }
         const { team, query, locale } = check.payload;
         try {
-          if (kind === 'csv') {
+          if (kind === 'quiz-items' && quiz) {
+            const day = now().toISOString().slice(0, 10);
+            res.writeHead(200, {
+              ...PRIVATE_HEADERS,
+              'content-type': 'text/csv; charset=utf-8',
+              'content-disposition': `attachment; filename="relais-quiz-${encodeURIComponent(team)}-${day}.csv"`,
+            });
+            res.end(await quiz.itemsCsv(team, locale));
+          } else if (kind === 'csv') {
             const day = now().toISOString().slice(0, 10);
             res.writeHead(200, {
               ...PRIVATE_HEADERS,
@@ -102,6 +113,7 @@ export function createServer({ adapter, bot, logger, isReady, reports }: ServerD
       };
     server.get('/reports/export.csv', page('csv'));
     server.get('/reports/synthesis', page('synthesis'));
+    if (quiz) server.get('/quiz/items.csv', page('quiz-items'));
   }
 
   server.on(

@@ -1,10 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { Locale } from '../content';
-import type { ReportLinks } from '../dialogs';
+import type { QuizLinks, ReportLinks } from '../dialogs';
 import { TeamQuery } from '../reports';
 
-const LinkKind = z.enum(['csv', 'synthesis']);
+const LinkKind = z.enum(['csv', 'synthesis', 'quiz-items']);
 export type LinkKind = z.infer<typeof LinkKind>;
 
 /** What a link carries: what to show, of which team, in which language, until when (ms since the epoch). */
@@ -19,14 +19,18 @@ export type LinkPayload = z.infer<typeof Payload>;
 
 export type LinkCheck = { ok: true; payload: LinkPayload } | { ok: false; reason: 'invalid' | 'expired' };
 
-const PATHS: Readonly<Record<LinkKind, string>> = { csv: '/reports/export.csv', synthesis: '/reports/synthesis' };
+const PATHS: Readonly<Record<LinkKind, string>> = {
+  csv: '/reports/export.csv',
+  synthesis: '/reports/synthesis',
+  'quiz-items': '/quiz/items.csv',
+};
 
 /**
- * Links to a team's CSV export and synthesis page, signed with HMAC-SHA256 and valid for a few minutes
+ * Links to a team's CSV export and synthesis page, and to the quiz's item statistics of a team's trainees, signed with HMAC-SHA256 and valid for a few minutes
  * (docs/adr/0009-report-links.md). The link itself is the permission: it names the team and the filters, and
  * nobody can change them without the secret. Chat channels cannot all carry a file, but all of them carry a link.
  */
-export class SignedReportLinks implements ReportLinks {
+export class SignedReportLinks implements ReportLinks, QuizLinks {
   private readonly secret: Buffer;
 
   constructor(
@@ -52,6 +56,10 @@ export class SignedReportLinks implements ReportLinks {
 
   synthesis(team: string, query: TeamQuery, locale: Locale): string {
     return this.link({ kind: 'synthesis', team, locale, query, exp: this.expiry() });
+  }
+
+  quizItems(team: string, locale: Locale): string {
+    return this.link({ kind: 'quiz-items', team, locale, query: {}, exp: this.expiry() });
   }
 
   /** Checks a token from a link of this kind: its signature, its content, and that it has not expired. */
