@@ -47,6 +47,8 @@ import {
   RuleResolver,
   TeamRequestReader,
   entryTitle,
+  loadRecognizer,
+  type NaturalRecognizerCorpus,
   type Recognizer,
 } from './nlu';
 import { MemoryReportStore, PersonalDataGuard, retentionCutoff, type ReportStore } from './reports';
@@ -54,7 +56,7 @@ import { MemoryQuizStore, QuizCoach, type QuizStore } from './quiz';
 import { RouteRoleResolver, type RosterSource } from './roles';
 import { QuizPages, ReportPages, SignedReportLinks, createServer } from './server';
 import type { Closable, StateStore } from './state';
-import { LowdbQuizStore, LowdbReportStore, LowdbRoster, LowdbStateStore } from './storage';
+import { FileModelCache, LowdbQuizStore, LowdbReportStore, LowdbRoster, LowdbStateStore } from './storage';
 
 // Opening hours are read in the process's time zone: the territory's, unless the environment says otherwise.
 process.env.TZ ??= 'Europe/Paris';
@@ -95,14 +97,19 @@ export function loadContent(rootDir: string): Content {
   };
 }
 
-/** The recogniser trained on content: intents, situations, rules (with limits and guidance) and emergency triggers. */
-export function createRecognizer({ knowledge, orientation, rules }: Content): NaturalRecognizer {
-  return new NaturalRecognizer({
+/** What the recogniser learns from content: intents, situations, rules (with limits and guidance), emergency triggers. */
+export function recognizerCorpus({ knowledge, orientation, rules }: Content): NaturalRecognizerCorpus {
+  return {
     intents: knowledge.intents,
     situations: situationCorpus(orientation.situations),
     rules: utteranceCorpus([...rules.rules, ...placedRules(rules), ...rules.limits, ...rules.guidance]),
     triggers: orientation.triggers,
-  });
+  };
+}
+
+/** The recogniser trained on content, without the model cache (tests, tools). */
+export function createRecognizer(content: Content): NaturalRecognizer {
+  return new NaturalRecognizer(recognizerCorpus(content));
 }
 
 export interface BotParts {
@@ -220,6 +227,10 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
   const started = Date.now();
 
   const content = loadContent(config.rootDir);
+  const modelDir = join(config.dataDir, 'model-cache');
+  const nlu = await loadRecognizer(recognizerCorpus(content), new FileModelCache(modelDir));
+  for (const problem of nlu.problems) logger.warn(`nlu: ${problem}`);
+  logger.info(`nlu: models ${nlu.cached ? 'restored from' : 'trained and stored in'} ${modelDir}`);
   const store = options.stateStore ?? new LowdbStateStore(join(config.dataDir, 'state'));
   const roster = await new LowdbRoster(join(config.dataDir, 'roster.json')).load();
   const reports = options.reportStore ?? (await LowdbReportStore.open(join(config.dataDir, 'reports')));
@@ -234,7 +245,16 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
     minutes: config.reportLinkMinutes,
     ...(config.reportLinkSecret ? { secret: config.reportLinkSecret } : {}),
   });
-  const { bot, onTurnError } = createRelaisBot({ content, stateStore: store, roster, logger, reports, links, quiz });
+  const { bot, onTurnError } = createRelaisBot({
+    content,
+    stateStore: store,
+    roster,
+    logger,
+    reports,
+    links,
+    quiz,
+    recognizer: nlu.recognizer,
+  });
 
   const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth);
   const adapter = new CloudAdapter(auth);

@@ -41,9 +41,21 @@ export class Featuriser {
 
   /** Learns the words of the training texts, so that misspellings of them can be corrected. */
   learn(texts: Iterable<string>): void {
-    for (const text of texts) for (const word of this.words(text)) this.vocabulary.add(word);
+    const words: string[] = [];
+    for (const text of texts) words.push(...this.words(text));
+    this.know(words);
+  }
+
+  /** Learns words as they are (the vocabulary of a snapshot), without the texts they came from. */
+  know(words: Iterable<string>): void {
+    for (const word of words) this.vocabulary.add(word);
     this.spellcheck = new Spellcheck([...this.vocabulary]);
     this.corrections.clear();
+  }
+
+  /** The words learnt so far, in the order they were first seen: what `know` needs to rebuild this featuriser. */
+  knownWords(): string[] {
+    return [...this.vocabulary];
   }
 
   words(text: string): string[] {

@@ -8,5 +8,7 @@ export * from './cue-matcher';
 export * from './rule-resolver';
 export * from './answer-reader';
 export * from './team-request-reader';
+export * from './model-snapshot';
+export * from './model-cache';
 export * from './quiz-answer-reader';
 export * from './quiz-request-reader';

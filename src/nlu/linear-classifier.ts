@@ -1,3 +1,5 @@
+import { decodeDoubles, encodeDoubles, type LinearSnapshot } from './model-snapshot';
+
 export interface LabelledExample<L extends string> {
   features: readonly string[];
   label: L;
@@ -16,36 +18,83 @@ export interface LinearClassifierOptions {
   seed?: number;
 }
 
+/** A training example as the model sees it: feature ids, label index, weight. */
+interface Doc {
+  ids: number[];
+  y: number;
+  weight: number;
+}
+
 /** Gradients smaller than this are skipped: after a few epochs most labels are already right for most examples. */
 const MIN_GRADIENT = 1e-3;
 
 /**
  * Multinomial logistic regression over sparse binary features, trained by stochastic gradient descent.
  *
- * Why not natural's classifiers (docs/adr/0005-nlu-linear-classifier.md): natural's LogisticRegression takes
+ * Why not natural's classifiers (docs/adr/0006-nlu-linear-classifier.md): natural's LogisticRegression takes
  * seconds to minutes to train on our corpus, and its BayesClassifier is both less accurate and slower per
  * message once character n-grams are added. This model trains in well under a second, scores a message in
  * microseconds, and its probabilities are calibrated enough to drive "ask instead of guessing".
  */
 export class LinearClassifier<L extends string> {
-  private readonly index = new Map<string, number>();
-  private readonly weights: Float64Array;
-  private readonly bias: Float64Array;
-  readonly labels: readonly L[];
+  private constructor(
+    readonly labels: readonly L[],
+    private readonly index: Map<string, number>,
+    private readonly weights: Float64Array,
+    private readonly bias: Float64Array,
+  ) {}
 
-  constructor(labels: readonly L[], examples: readonly LabelledExample<L>[], options: LinearClassifierOptions = {}) {
-    this.labels = labels;
+  /** Trains a model on the examples (deterministic: the same examples and options give the same model). */
+  static train<L extends string>(
+    labels: readonly L[],
+    examples: readonly LabelledExample<L>[],
+    options: LinearClassifierOptions = {},
+  ): LinearClassifier<L> {
     const labelIndex = new Map(labels.map((label, i) => [label, i]));
-    const docs: { ids: number[]; y: number; weight: number }[] = [];
+    const index = new Map<string, number>();
+    const idOf = (feature: string) => {
+      let id = index.get(feature);
+      if (id === undefined) {
+        id = index.size;
+        index.set(feature, id);
+      }
+      return id;
+    };
+    const docs: Doc[] = [];
     for (const example of examples) {
       const y = labelIndex.get(example.label);
       if (y === undefined) throw new Error(`unknown label "${example.label}"`);
-      const ids = [...new Set(example.features)].map((f) => this.idOf(f));
+      const ids = [...new Set(example.features)].map(idOf);
       if (ids.length > 0) docs.push({ ids, y, weight: example.weight ?? 1 });
     }
-    this.weights = new Float64Array(this.index.size * labels.length);
-    this.bias = new Float64Array(labels.length);
-    this.train(docs, options);
+    const model = new LinearClassifier(
+      labels,
+      index,
+      new Float64Array(index.size * labels.length),
+      new Float64Array(labels.length),
+    );
+    model.fit(docs, options);
+    return model;
+  }
+
+  /** The model saved by `snapshot()`, without training; throws when the snapshot is inconsistent. */
+  static restore<L extends string>(snapshot: LinearSnapshot, labels: readonly L[]): LinearClassifier<L> {
+    if (snapshot.labels.length !== labels.length || snapshot.labels.some((label, i) => label !== labels[i]))
+      throw new Error('the snapshot was trained on other labels');
+    const index = new Map(snapshot.features.map((feature, i) => [feature, i]));
+    if (index.size !== snapshot.features.length) throw new Error('the snapshot repeats a feature');
+    const weights = decodeDoubles(snapshot.weights, index.size * labels.length, 'weights');
+    return new LinearClassifier(labels, index, weights, decodeDoubles(snapshot.bias, labels.length, 'bias'));
+  }
+
+  /** The trained state, as plain JSON-able data; `restore` gives back a model with exactly the same outputs. */
+  snapshot(): LinearSnapshot {
+    return {
+      labels: [...this.labels],
+      features: [...this.index.keys()],
+      weights: encodeDoubles(this.weights),
+      bias: encodeDoubles(this.bias),
+    };
   }
 
   /** Whether a feature was seen in training. */
@@ -61,15 +110,6 @@ export class LinearClassifier<L extends string> {
       if (id !== undefined) ids.push(id);
     }
     return this.softmax(ids);
-  }
-
-  private idOf(feature: string): number {
-    let id = this.index.get(feature);
-    if (id === undefined) {
-      id = this.index.size;
-      this.index.set(feature, id);
-    }
-    return id;
   }
 
   private softmax(ids: readonly number[]): Float64Array {
@@ -91,7 +131,7 @@ export class LinearClassifier<L extends string> {
     return out;
   }
 
-  private train(docs: { ids: number[]; y: number; weight: number }[], options: LinearClassifierOptions): void {
+  private fit(docs: readonly Doc[], options: LinearClassifierOptions): void {
     const { epochs = 30, learningRate = 0.5, l2 = 1e-4, seed = 1 } = options;
     const n = this.labels.length;
     const random = parkMiller(seed);

@@ -2,6 +2,7 @@ import type { Locale } from '../content';
 import type { EmergencyTriggers } from '../knowledge/emergency-triggers';
 import { INTENTS, type IntentName } from '../knowledge/intents';
 import { EmergencyDetector } from './emergency-detector';
+import { MODEL_FORMAT, type ClassifierPair, type RecognizerSnapshot } from './model-snapshot';
 import { MAX_NLU_CHARS, foldCommand } from './normalise';
 import type { IntentScore, Recognition, Recognizer, RuleScore, SituationScore } from './recognizer';
 import { TextClassifier, type Classification, type Scored } from './text-classifier';
@@ -28,7 +29,8 @@ const EMERGENCY_SCORE = 0.99;
 
 /**
  * The recogniser, on natural's tokenisers, stemmers and spell-checker: one intent model and one situation
- * model per language, trained at start-up from content, plus the emergency trigger phrases.
+ * model per language, trained at start-up from content (or restored from a ModelCache), plus the emergency trigger
+ * phrases.
  * - What the intent model does not know counts towards `none`, so gibberish is never routed.
  * - What the intent model does not know but the situation model recognises is a situation: that share
  *   of `none` goes to `orientation` ("l'eau coule du plafond" needs no orientation phrasing to be one).
@@ -41,22 +43,27 @@ export class NaturalRecognizer implements Recognizer {
   private readonly exact: Record<Locale, Map<string, IntentName>>;
   private readonly emergencies: EmergencyDetector | undefined;
 
-  constructor(corpus: NaturalRecognizerCorpus) {
+  /**
+   * Trains every model on the corpus, or, given a snapshot of models trained on this very corpus (see ModelCache),
+   * restores them without training. Throws when the snapshot does not fit the corpus.
+   */
+  constructor(corpus: NaturalRecognizerCorpus, snapshot?: RecognizerSnapshot) {
     const { intents, situations, rules, triggers } = corpus;
-    this.intentModels = {
-      fr: new TextClassifier('fr', intents.fr, true),
-      en: new TextClassifier('en', intents.en, true),
-    };
-    this.situationModels = situations && {
-      fr: new TextClassifier('fr', situations.fr),
-      en: new TextClassifier('en', situations.en),
-    };
-    this.ruleModels = rules && {
-      fr: new TextClassifier('fr', rules.fr),
-      en: new TextClassifier('en', rules.en),
-    };
+    this.intentModels = models(intents, snapshot && snapshot.intents, true);
+    this.situationModels = situations && models(situations, snapshot && saved(snapshot.situations, 'situations'));
+    this.ruleModels = rules && models(rules, snapshot && saved(snapshot.rules, 'rules'));
     this.exact = { fr: exactIndex(intents.fr), en: exactIndex(intents.en) };
     this.emergencies = triggers && new EmergencyDetector(triggers);
+  }
+
+  /** Every trained model, as plain JSON-able data: `new NaturalRecognizer(corpus, snapshot)` recognises identically. */
+  snapshot(): RecognizerSnapshot {
+    return {
+      format: MODEL_FORMAT,
+      intents: pair(this.intentModels),
+      ...(this.situationModels ? { situations: pair(this.situationModels) } : {}),
+      ...(this.ruleModels ? { rules: pair(this.ruleModels) } : {}),
+    };
   }
 
   recognize(input: string, locale: Locale): Recognition {
@@ -109,6 +116,30 @@ export class NaturalRecognizer implements Recognizer {
       .ranking.slice(0, CANDIDATES)
       .filter((s) => s.score > 0);
   }
+}
+
+/** One model per language: restored from `saved` when given, trained on the examples otherwise. */
+function models<L extends string>(
+  examples: Examples<L>,
+  saved: ClassifierPair | undefined,
+  balance = false,
+): Record<Locale, TextClassifier<L>> {
+  const model = (locale: Locale) => {
+    const labels = Object.keys(examples[locale]) as L[];
+    return saved
+      ? TextClassifier.restore(saved[locale], locale, labels)
+      : TextClassifier.train(locale, examples[locale], balance);
+  };
+  return { fr: model('fr'), en: model('en') };
+}
+
+function saved(pair: ClassifierPair | undefined, name: string): ClassifierPair {
+  if (!pair) throw new Error(`the snapshot has no ${name} models`);
+  return pair;
+}
+
+function pair<L extends string>(models: Record<Locale, TextClassifier<L>>): ClassifierPair {
+  return { fr: models.fr.snapshot(), en: models.en.snapshot() };
 }
 
 function asSituation({ label, score }: Scored<string>): SituationScore {

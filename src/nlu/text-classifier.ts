@@ -1,6 +1,7 @@
 import type { Locale } from '../content';
 import { Featuriser } from './featuriser';
 import { LinearClassifier, type LabelledExample, type LinearClassifierOptions } from './linear-classifier';
+import type { ClassifierSnapshot } from './model-snapshot';
 
 export interface Scored<L extends string> {
   label: L;
@@ -21,41 +22,77 @@ const KNOWN_GRAMS_SHARE = 0.7;
 
 /**
  * A text classifier for one language: the Featuriser's features (natural's tokeniser, stemmer and
- * spell-checker) fed to a LinearClassifier, trained at construction. Scores are the model's
+ * spell-checker) fed to a LinearClassifier, trained from examples or restored from a snapshot. Scores are the model's
  * probabilities scaled by √coverage, so a message made mostly of unknown words is never scored high.
  */
 export class TextClassifier<L extends string> {
-  private readonly featuriser: Featuriser;
-  private readonly model: LinearClassifier<L>;
-  private readonly knownStems = new Set<string>();
   readonly labels: readonly L[];
 
+  private constructor(
+    private readonly featuriser: Featuriser,
+    private readonly model: LinearClassifier<L>,
+    private readonly knownStems: ReadonlySet<string>,
+  ) {
+    this.labels = model.labels;
+  }
+
   /**
+   * Trains a classifier on examples of each label.
    * @param balance weight examples so that every label counts about as much in training, whatever its
    *   number of examples (the square root of the ratio: large classes stay a little likelier).
    * @param options training settings of the linear model (defaults suit our corpora).
    */
-  constructor(
+  static train<L extends string>(
     locale: Locale,
     examples: Readonly<Record<L, readonly string[]>>,
     balance = false,
     options: LinearClassifierOptions = {},
-  ) {
-    this.featuriser = new Featuriser(locale);
-    this.labels = Object.keys(examples) as L[];
-    this.featuriser.learn(this.labels.flatMap((label) => examples[label]));
-    const total = this.labels.reduce((sum, label) => sum + examples[label].length, 0);
-    const mean = total / Math.max(1, this.labels.length);
+  ): TextClassifier<L> {
+    const featuriser = new Featuriser(locale);
+    const labels = Object.keys(examples) as L[];
+    featuriser.learn(labels.flatMap((label) => examples[label]));
+    const total = labels.reduce((sum, label) => sum + examples[label].length, 0);
+    const mean = total / Math.max(1, labels.length);
+    const knownStems = new Set<string>();
     const training: LabelledExample<L>[] = [];
-    for (const label of this.labels) {
+    for (const label of labels) {
       const weight = balance ? Math.sqrt(mean / Math.max(1, examples[label].length)) : 1;
       for (const text of examples[label]) {
-        const { stems, features } = this.featuriser.featurise(text);
-        stems.forEach((s) => this.knownStems.add(s));
+        const { stems, features } = featuriser.featurise(text);
+        stems.forEach((s) => knownStems.add(s));
         training.push({ features, label, weight });
       }
     }
-    this.model = new LinearClassifier(this.labels, training, options);
+    return new TextClassifier(featuriser, LinearClassifier.train(labels, training, options), knownStems);
+  }
+
+  /**
+   * The classifier saved by `snapshot()`, without training: it classifies exactly as the saved one did. Throws when
+   * the snapshot is of another language or other labels, or inconsistent.
+   */
+  static restore<L extends string>(
+    snapshot: ClassifierSnapshot,
+    locale: Locale,
+    labels: readonly L[],
+  ): TextClassifier<L> {
+    if (snapshot.locale !== locale) throw new Error(`the snapshot is of locale "${snapshot.locale}", not "${locale}"`);
+    const featuriser = new Featuriser(locale);
+    featuriser.know(snapshot.vocabulary);
+    return new TextClassifier(
+      featuriser,
+      LinearClassifier.restore(snapshot.model, labels),
+      new Set(snapshot.knownStems),
+    );
+  }
+
+  /** The trained state as plain JSON-able data (see ModelCache). */
+  snapshot(): ClassifierSnapshot {
+    return {
+      locale: this.featuriser.locale,
+      vocabulary: this.featuriser.knownWords(),
+      knownStems: [...this.knownStems],
+      model: this.model.snapshot(),
+    };
   }
 
   classify(text: string): Classification<L> {

@@ -5,12 +5,14 @@
  * against nlp.js (node-nlp NlpManager, built-in entity extraction off) trained on the same utterances.
  * Run alone: npx tsx test/bench/nlu.ts
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { createRecognizer, loadContent } from '../../src';
+import { loadContent, type Content } from '../../src';
 import { placedRules, situationCorpus, utteranceCorpus } from '../../src/knowledge';
-import type { Recognition } from '../../src/nlu';
+import { NaturalRecognizer, loadRecognizer, modelKey, type Recognition } from '../../src/nlu';
+import { FileModelCache } from '../../src/storage';
 
 // node-nlp ships no types: the part of NlpManager this bench uses.
 interface NlpManager {
@@ -80,11 +82,45 @@ function format(name: string, s: Score): string {
   return `${name.padEnd(8)} top-1 ${pct(s.top1)} %  top-3 ${pct(s.top3)} %  ${s.msPerUtterance.toFixed(3)} ms/utterance  training ${s.trainMs.toFixed(0)} ms`;
 }
 
+/**
+ * Start-up cost of the recogniser: training every model (no cache), writing the cache, and restoring the models from
+ * it on the next start (docs/adr/0010-model-cache.md). Returns the trained recogniser and its training time.
+ */
+async function startUp(content: Content): Promise<{ recognizer: NaturalRecognizer; trainMs: number }> {
+  const { knowledge, orientation, rules: r } = content;
+  const corpus = {
+    intents: knowledge.intents,
+    situations: situationCorpus(orientation.situations),
+    rules: utteranceCorpus([...r.rules, ...placedRules(r), ...r.limits, ...r.guidance]),
+    triggers: orientation.triggers,
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'relais-model-cache-'));
+  try {
+    const cache = new FileModelCache(dir);
+    let t0 = performance.now();
+    const recognizer = new NaturalRecognizer(corpus);
+    const trainMs = performance.now() - t0;
+    t0 = performance.now();
+    await cache.set(modelKey(corpus), recognizer.snapshot());
+    const writeMs = performance.now() - t0;
+    const mb = readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0) / 1e6;
+    t0 = performance.now();
+    const warm = await loadRecognizer(corpus, cache);
+    const warmMs = performance.now() - t0;
+    if (!warm.cached) throw new Error(`the model cache was not used: ${warm.problems.join('; ')}`);
+    console.log(
+      `\n## Recogniser start-up\ncold: training ${trainMs.toFixed(0)} ms + cache write ${writeMs.toFixed(0)} ms ` +
+        `(${mb.toFixed(1)} MB); warm: ${warmMs.toFixed(0)} ms from the cache (key, read, validation, restore)`,
+    );
+    return { recognizer, trainMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function nluSection(): Promise<void> {
   const content = loadContent(ROOT);
-  const t0 = performance.now();
-  const recognizer = createRecognizer(content);
-  const trainMs = performance.now() - t0;
+  const { recognizer, trainMs } = await startUp(content);
   const recognise = (c: Case): Recognition => recognizer.recognize(c.text, c.locale);
 
   const situations = cases('situation-cases.yaml', 'situation');
