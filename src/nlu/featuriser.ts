@@ -77,7 +77,9 @@ export class Featuriser {
   }
 
   private correct(word: string): string {
-    if (!this.spellcheck || word.length < 4 || this.vocabulary.has(word)) return word;
+    // Spelling suggestions cost the square of a word's length: a "word" longer than any real one is left as is.
+    if (!this.spellcheck || word.length < 4 || word.length > MAX_CORRECTED_LENGTH || this.vocabulary.has(word))
+      return word;
     let fixed = this.corrections.get(word);
     if (fixed === undefined) {
       fixed = this.spellcheck.getCorrections(word, 1)[0] ?? null;
@@ -87,6 +89,9 @@ export class Featuriser {
     return fixed ?? word;
   }
 }
+
+/** The longest word typos are corrected in ("anticonstitutionnellement" has 25 letters). */
+const MAX_CORRECTED_LENGTH = 25;
 
 function charGrams(word: string): string[] {
   if (word.length < MIN_GRAM) return [];
