@@ -204,3 +204,56 @@ describe('HTTP server with an app id', () => {
     }
   });
 });
+
+describe("HTTP server: a trainer downloads the quiz's item statistics through a signed link", () => {
+  it("counts the answers of the trainer's team only", async () => {
+    const { relais, base } = await start({}, (dir) => {
+      const users = [
+        { id: 'sup-1', role: 'supervisor', name: 'Claire', team: 'nord' },
+        { id: 'trainee-1', role: 'trainee', name: 'Léa', team: 'nord' },
+        { id: 'trainee-2', role: 'trainee', name: 'Hugo', team: 'sud' },
+      ];
+      writeFileSync(join(dir, 'roster.json'), JSON.stringify({ users }));
+    });
+    /** Starts a session and answers "A" three times; returns the ids of the questions asked. */
+    const answerThree = async (id: string, request: string) => {
+      const conversation = { id: `conv-${id}` };
+      const asked: string[] = [];
+      let { json } = await post(base, activity({ type: 'message', text: request, from: { id }, conversation }));
+      for (let i = 0; i < 3; i++) {
+        const q = /"q":"([a-z0-9-]+)"/.exec(JSON.stringify(json.activities))?.[1];
+        if (q) asked.push(q);
+        ({ json } = await post(base, activity({ type: 'message', text: 'A', from: { id }, conversation })));
+      }
+      return asked;
+    };
+    try {
+      const ours = await answerThree('trainee-1', 'quiz ccp1');
+      const theirs = await answerThree('trainee-2', 'quiz ccp3');
+      expect(ours).toHaveLength(3);
+      expect(theirs).toHaveLength(3);
+      const { json } = await post(base, activity({ type: 'message', text: 'stats du groupe', from: { id: 'sup-1' } }));
+      const link = /\((http:\/\/localhost:\d+\/quiz\/items\.csv\?t=[^)]+)\)/.exec(JSON.stringify(json.activities))?.[1];
+      expect(link).toBeDefined();
+      const res = await fetch(link!.replace('localhost', '127.0.0.1'));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      const rows = (await res.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .map((r) => r.split(';'));
+      expect(rows[0]!.slice(0, 2)).toEqual(['Question', 'Compétence']);
+      expect(rows).toHaveLength(1 + content().quiz.questions.length);
+      const attempts = (id: string) => rows.find((r) => r[0] === id)?.[5];
+      for (const id of ours) expect(attempts(id)).toBe('1');
+      for (const id of theirs) expect(attempts(id)).toBe('0');
+      const tampered = await fetch(
+        link!.replace('localhost', '127.0.0.1').replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+      );
+      expect(tampered.status).toBe(403);
+    } finally {
+      await relais.close();
+    }
+  });
+});
