@@ -1,5 +1,5 @@
 import type { Locale } from '../content';
-import { FuzzyMatcher } from './fuzzy-matcher';
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance';
 import { escapeRegExp, fold } from './normalise';
 
 /** What a quiz request can ask for, beyond a plain "quiz". */
@@ -30,8 +30,8 @@ export interface QuizRequest {
   competency?: string;
 }
 
-/** A misspelt word must match a keyword this well (fuse.js, 1 = exact) to name a competency. */
-const TYPO_MIN_SCORE = 0.8;
+/** A misspelt word of at least this many letters may name a competency: one edit away from a keyword, two from 8 letters. */
+const TYPO_MIN_LENGTH = 5;
 
 /**
  * Reads what a learner asks the quiz for, in French or English: a mode ("révision du jour", "examen blanc",
@@ -42,7 +42,7 @@ const TYPO_MIN_SCORE = 0.8;
 export class QuizRequestReader {
   private readonly patterns: [QuizRequestWord, RegExp][];
   private readonly keywords: { id: string; pattern: RegExp; weight: number }[];
-  private readonly typos: FuzzyMatcher<{ id: string; word: string }>;
+  private readonly typos: { id: string; word: string }[];
 
   constructor(sources: QuizRequestSources) {
     this.patterns = QUIZ_REQUEST_WORDS.map((word) => [
@@ -52,12 +52,11 @@ export class QuizRequestReader {
     this.keywords = sources.competencies.flatMap((c) =>
       c.keywords.map((k) => ({ id: c.id, pattern: phrases([k], true), weight: fold(k).split(' ').length })),
     );
-    this.typos = new FuzzyMatcher(
-      sources.competencies.flatMap((c) =>
-        c.keywords.filter((k) => !k.includes(' ') && k.length >= 5).map((k) => ({ id: c.id, word: fold(k) })),
-      ),
-      ['word'],
-      0.3,
+    this.typos = sources.competencies.flatMap((c) =>
+      c.keywords
+        .map(fold)
+        .filter((k) => !k.includes(' ') && k.length >= TYPO_MIN_LENGTH)
+        .map((word) => ({ id: c.id, word })),
     );
   }
 
@@ -76,9 +75,15 @@ export class QuizRequestReader {
     const scores = new Map<string, number>();
     for (const k of this.keywords) if (k.pattern.test(key)) scores.set(k.id, (scores.get(k.id) ?? 0) + k.weight);
     if (scores.size === 0) {
-      for (const word of key.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 5)) {
-        const hit = this.typos.search(word, 1)[0];
-        if (hit && hit.score >= TYPO_MIN_SCORE) scores.set(hit.item.id, (scores.get(hit.item.id) ?? 0) + 1);
+      for (const word of key.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= TYPO_MIN_LENGTH)) {
+        // Whole words only: "titre" is not a typo of "transmettre", though fuse.js finds one inside the other.
+        const allowed = word.length >= 8 ? 2 : 1;
+        for (const id of new Set(
+          this.typos
+            .filter((t) => DamerauLevenshteinDistance(word, t.word, { restricted: true }) <= allowed)
+            .map((t) => t.id),
+        ))
+          scores.set(id, (scores.get(id) ?? 0) + 1);
       }
     }
     const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);

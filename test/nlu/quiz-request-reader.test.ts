@@ -59,6 +59,13 @@ describe('QuizRequestReader', () => {
     expect(request.ccp).toBeUndefined();
   });
 
+  it.each(["je veux m'entraîner pour le titre AMIS", 'faire un qcm', 'quiz de révision générale'])(
+    'names no competency in "%s" (a word inside a keyword is not a typo of it)',
+    (text) => {
+      expect(reader.read(text).competency).toBeUndefined();
+    },
+  );
+
   it('reads a mode and a competency together', () => {
     expect(reader.read('questions on partnership work')).toEqual({
       asks: ['practice'],
