@@ -259,6 +259,24 @@ describe('QuizDialog', () => {
     expect(asked.map((q) => q.id).sort()).toEqual([...missed].sort());
   });
 
+  it('drills the weak spots: the competencies never practised or missed, not those mastered', async () => {
+    const s = setUp();
+    // Practise every competency of CCP2 and CCP3 first: the weak spots are then in CCP1.
+    for (const c of bank.competencies.filter((x) => x.ccp !== 'ccp1')) {
+      const start = { capability: 'quiz', quiz: { do: 'start', mode: 'practice', competency: c.id } };
+      await finish(s, await s.send({ type: 'message', value: start }));
+    }
+    const drill = await s.send('points faibles');
+    const names = bank.competencies.filter((c) => c.ccp === 'ccp1').map((c) => c.short.fr);
+    expect(names.some((n) => messageText(drill[0]).includes(n))).toBe(true);
+    let messages = drill;
+    for (let i = 0; i < 3; i++) {
+      const card = cardOf(messages)!;
+      expect(questionOf(card).ccp).toBe('ccp1');
+      messages = await s.send(typedRight(card));
+    }
+  });
+
   it('shows "mon bilan": streak, questions due and mastery per competency', async () => {
     const s = setUp();
     const started = await s.send('quiz ccp1');
