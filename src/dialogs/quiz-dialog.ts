@@ -111,7 +111,9 @@ class QuizSessionDialog extends Dialog<Submitted> {
       return dc.endDialog();
     }
     if (command === 'help') {
-      await context.sendActivity(this.t(context, 'quiz.help'));
+      // On a question: how to answer; elsewhere in the quiz, what Relais can do.
+      if (state.stage === 'question') await context.sendActivity(this.t(context, 'quiz.help'));
+      else await this.replies.help(context);
       return Dialog.EndOfTurn;
     }
     if (value?.quiz) return this.act(dc, value.quiz, value);

@@ -73,17 +73,17 @@ function client(
 describe('MainDialog routing', () => {
   it('routes a confident intent to its capability', async () => {
     const reply = await client().sendActivity('je veux réviser le CCP 1');
-    expect(messageText(reply)).toBe(declaration('quiz').comingSoon!.fr);
+    expect(messageText(reply)).toBe(declaration('quiz').description.fr);
   });
 
   it('starts a capability from its menu button, typed with a typo', async () => {
-    expect(messageText(await client().sendActivity('Réviser (quiz)'))).toBe(declaration('quiz').comingSoon!.fr);
+    expect(messageText(await client().sendActivity('Réviser (quiz)'))).toBe(declaration('quiz').description.fr);
     expect(messageText(await client().sendActivity('rediger une fich'))).toBe(declaration('report').description.fr);
   });
 
   it('starts a capability from an Adaptive Card submission', async () => {
     const reply = await client().sendActivity({ type: 'message', value: { capability: 'quiz' } });
-    expect(messageText(reply)).toBe(declaration('quiz').comingSoon!.fr);
+    expect(messageText(reply)).toBe(declaration('quiz').description.fr);
   });
 
   it('asks a clarifying question with the top choices when unsure, instead of guessing', async () => {
@@ -122,7 +122,7 @@ describe('MainDialog routing', () => {
       text: 'I want to revise with a quiz',
       locale: 'en-US',
     });
-    expect(messageText(reply)).toBe(declaration('quiz').comingSoon!.en);
+    expect(messageText(reply)).toBe(declaration('quiz').description.en);
   });
 
   it('does not let a public user start an agent-only dialog, through the router or directly', async () => {
@@ -134,7 +134,7 @@ describe('MainDialog routing', () => {
   });
 
   it('lets a trainee start the quiz but not reports', async () => {
-    expect(messageText(await client('trainee').sendActivity('lance un quiz'))).toBe(declaration('quiz').comingSoon!.fr);
+    expect(messageText(await client('trainee').sendActivity('lance un quiz'))).toBe(declaration('quiz').description.fr);
     expect(messageText(await client('trainee').sendActivity('Rédiger une fiche'))).toBe(text('roles.notAllowed'));
   });
 });
