@@ -349,14 +349,20 @@ class QuizSessionDialog extends Dialog<Submitted> {
       lines.push(this.t(context, summary.answered === 0 ? 'quiz.summary.pausedEmpty' : 'quiz.summary.paused', vars));
     else lines.push(this.t(context, 'quiz.summary.title', vars));
     if (summary.mode === 'exam' && summary.answered > 0) {
-      for (const ccp of summary.byCcp)
+      // A paused exam has no verdict yet: only the scores so far.
+      for (const ccp of summary.byCcp.filter((c) => c.answered > 0)) {
+        const name = this.ccpNames[locale].get(ccp.id) ?? ccp.id;
+        const score = Math.round(ccp.score * 100);
         lines.push(
-          this.t(context, 'quiz.summary.examLine', {
-            name: this.ccpNames[locale].get(ccp.id) ?? ccp.id,
-            score: Math.round(ccp.score * 100),
-            result: this.t(context, ccp.passed ? 'quiz.summary.passed' : 'quiz.summary.failed'),
-          }),
+          paused
+            ? this.t(context, 'quiz.summary.line', { name, score, answered: ccp.answered })
+            : this.t(context, 'quiz.summary.examLine', {
+                name,
+                score,
+                result: this.t(context, ccp.passed ? 'quiz.summary.passed' : 'quiz.summary.failed'),
+              }),
         );
+      }
       if (!paused)
         lines.push(
           this.t(context, summary.passed ? 'quiz.summary.examPassed' : 'quiz.summary.examFailed', {
@@ -457,6 +463,11 @@ class QuizSessionDialog extends Dialog<Submitted> {
       return dc.endDialog();
     }
     const team = user?.team;
+    if (!team) {
+      // Without a team in the roster there is no group to show, and never everyone's.
+      await this.replies.sayWithMenu(context, 'quiz.group.noTeam');
+      return dc.endDialog();
+    }
     const view = await this.deps.coach.group(team);
     const competencyName = (id: string) => this.deps.bank.competencies.find((c) => c.id === id)?.short[locale] ?? id;
     const flagged = view.items
@@ -479,7 +490,7 @@ class QuizSessionDialog extends Dialog<Submitted> {
       links && team && view.learners > 0 ? { url: links.quizItems(team, locale), minutes: links.minutes } : undefined;
     const card = groupCard(
       view,
-      team ?? '—',
+      team,
       this.deps.bank.competencies,
       this.ccpNames[locale],
       lines,

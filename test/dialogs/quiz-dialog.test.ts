@@ -41,7 +41,13 @@ function setUp(
     now: () => new Date(now),
     random: prng(11),
     quiz: store,
-    roster: { 'trainee-1': 'trainee', 'trainee-2': 'trainee', 'sup-1': 'supervisor', 'agent-1': 'agent' },
+    roster: {
+      'trainee-1': 'trainee',
+      'trainee-2': 'trainee',
+      'sup-1': 'supervisor',
+      'sup-2': 'supervisor',
+      'agent-1': 'agent',
+    },
     teams: { 'trainee-1': 'promo-a', 'trainee-2': 'promo-a', 'sup-1': 'promo-a' },
     user: { id, name: id },
     ...(options.links ? { links: options.links as never } : {}),
@@ -307,6 +313,16 @@ describe('QuizDialog', () => {
     expect(card).toContain('https://relais.test/quiz/items.csv?t=signed');
     expect(links.asked).toEqual(['promo-a']);
     expect(card).toContain(fr('quiz.group.noItems', { min: 5 }));
+  });
+
+  it("never shows everyone's progress to a supervisor without a team", async () => {
+    const store = new MemoryQuizStore();
+    const trainee = setUp({ store });
+    await finish(trainee, await trainee.send('quiz ccp2'));
+    const supervisor = setUp({ store, user: 'sup-2', links: new RecordedLinks() });
+    const view = await supervisor.send('stats du groupe');
+    expect(messageText(view[0])).toBe(fr('quiz.group.noTeam'));
+    expect(cardOf(view)).toBeUndefined();
   });
 
   it('answers an emergency at once from inside the quiz, and the question waits', async () => {
