@@ -215,15 +215,19 @@ describe("HTTP server: a trainer downloads the quiz's item statistics through a 
       ];
       writeFileSync(join(dir, 'roster.json'), JSON.stringify({ users }));
     });
-    /** Starts a session and answers "A" three times; returns the ids of the questions asked. */
+    /** Starts a session and answers three questions ("A", or "A B C…" for an ordering); returns their ids. */
     const answerThree = async (id: string, request: string) => {
       const conversation = { id: `conv-${id}` };
       const asked: string[] = [];
       let { json } = await post(base, activity({ type: 'message', text: request, from: { id }, conversation }));
       for (let i = 0; i < 3; i++) {
         const q = /"q":"([a-z0-9-]+)"/.exec(JSON.stringify(json.activities))?.[1];
-        if (q) asked.push(q);
-        ({ json } = await post(base, activity({ type: 'message', text: 'A', from: { id }, conversation })));
+        const question = content().quiz.questions.find((x) => x.id === q);
+        if (!question) break;
+        asked.push(question.id);
+        const answer =
+          question.type === 'ordering' ? 'ABCDEF'.slice(0, question.steps.length).split('').join(' ') : 'A';
+        ({ json } = await post(base, activity({ type: 'message', text: answer, from: { id }, conversation })));
       }
       return asked;
     };
