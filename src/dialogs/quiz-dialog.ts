@@ -46,7 +46,6 @@ interface QuizState {
   stage: Stage;
   /** The question on screen: a late click on an older card is not taken for an answer to this one. */
   question?: string;
-  failures: number;
 }
 
 /** What a card submission carries besides the action: the inputs of the question card. */
@@ -91,7 +90,7 @@ class QuizSessionDialog extends Dialog<Submitted> {
   }
 
   override async beginDialog(dc: DialogContext, options: Submitted = {}): Promise<DialogTurnResult> {
-    dc.activeDialog!.state = { stage: 'menu', failures: 0 } satisfies QuizState;
+    dc.activeDialog!.state = { stage: 'menu' } satisfies QuizState;
     if (options.quiz) return this.act(dc, options.quiz, options);
     const text = getTurnInfo(dc.context).recognition?.text ?? '';
     return this.route(dc, this.deps.requests.read(text));
@@ -138,7 +137,6 @@ class QuizSessionDialog extends Dialog<Submitted> {
         await context.sendActivity(this.t(context, 'quiz.reroute'));
         return dc.endDialog(REROUTED);
       }
-      state.failures += 1;
       await this.notUnderstood(context, current);
       return Dialog.EndOfTurn;
     }
@@ -316,7 +314,6 @@ class QuizSessionDialog extends Dialog<Submitted> {
     const state = dc.activeDialog!.state as QuizState;
     state.stage = 'question';
     state.question = current.question.id;
-    state.failures = 0;
     return Dialog.EndOfTurn;
   }
 

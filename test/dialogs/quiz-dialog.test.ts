@@ -208,6 +208,16 @@ describe('QuizDialog', () => {
     expect(questionOf(cardOf(resumed)).id).toBe(second.id);
   });
 
+  it('leaves the quiz paused for a clear other request, and answers it', async () => {
+    const s = setUp();
+    await s.send('quiz ccp1');
+    const other = await s.send("est-ce qu'on a le droit de fumer sur le quai de la gare ?");
+    expect(messageText(other[0])).toBe(fr('quiz.reroute'));
+    expect(other.length).toBeGreaterThan(1);
+    const back = await s.send('quiz');
+    expect(messageText(back[0])).toBe(fr('quiz.open', { mode: fr('quiz.modes.practice'), position: 1, total: 10 }));
+  });
+
   it('ignores a late click on a card already answered and shows the current question', async () => {
     const s = setUp();
     const started = await s.send('quiz ccp3');
