@@ -144,6 +144,14 @@ export function createRelaisBot(parts: BotParts) {
   const { territory } = content.orientation.directory;
   const rulesFlow = catalogue.capabilities.find((d) => d.id === 'rules')?.flow;
   const resolver = new RuleResolver(content.rules, territory.places, RulesFlow.parse(rulesFlow).rule);
+  const quizFlow = QuizFlow.parse(catalogue.capabilities.find((d) => d.id === 'quiz')?.flow);
+  // One coach for the dialog and for the trainer's CSV the server serves.
+  const coach = new QuizCoach(content.quiz, {
+    store: parts.quiz ?? new MemoryQuizStore(),
+    settings: quizFlow.settings,
+    now: clock,
+    random: random ?? Math.random,
+  });
   const capabilities = catalogue.capabilities.map((declaration) => {
     if (declaration.status !== 'available') return new ComingSoonDialog(declaration, replies);
     switch (declaration.id) {
@@ -176,13 +184,13 @@ export function createRelaisBot(parts: BotParts) {
         });
       }
       case 'quiz': {
-        const flow = QuizFlow.parse(declaration.flow);
+        const { words } = quizFlow;
         return new QuizDialog(declaration, replies, {
-          coach: quizCoach(content.quiz, parts.quiz ?? new MemoryQuizStore(), flow, clock, random ?? Math.random),
+          coach,
           bank: content.quiz,
-          answers: new QuizAnswerReader({ filler: flow.words.filler, true: flow.words.true, false: flow.words.false }),
+          answers: new QuizAnswerReader({ filler: words.filler, true: words.true, false: words.false }),
           requests: new QuizRequestReader({
-            words: flow.words,
+            words,
             competencies: content.quiz.competencies.map((c) => ({
               id: c.id,
               keywords: [...c.keywords.fr, ...c.keywords.en, c.short.fr, c.short.en],
@@ -217,7 +225,7 @@ export function createRelaisBot(parts: BotParts) {
     notices: new ReviewNotices(reports, catalogue.forms, replies, clock),
   });
   const onTurnError = createTurnErrorHandler(knowledge.messages, conversationState, logger);
-  return { bot, onTurnError, conversationState, userState };
+  return { bot, onTurnError, conversationState, userState, quizCoach: coach };
 }
 
 /** The composition root: config → content → storage → bot → server. */
@@ -245,7 +253,7 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
     minutes: config.reportLinkMinutes,
     ...(config.reportLinkSecret ? { secret: config.reportLinkSecret } : {}),
   });
-  const { bot, onTurnError } = createRelaisBot({
+  const { bot, onTurnError, quizCoach } = createRelaisBot({
     content,
     stateStore: store,
     roster,
@@ -261,12 +269,7 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
   adapter.onTurnError = onTurnError;
 
   const pages = new ReportPages(reports, content.catalogue.forms, content.knowledge.messages);
-  const quizFlow = QuizFlow.parse(content.catalogue.capabilities.find((c) => c.id === 'quiz')?.flow);
-  const quizPages = new QuizPages(
-    quizCoach(content.quiz, quiz, quizFlow, () => new Date(), Math.random),
-    content.quiz,
-    content.knowledge.messages,
-  );
+  const quizPages = new QuizPages(quizCoach, content.quiz, content.knowledge.messages);
   const server = createServer({
     adapter,
     bot,
@@ -316,11 +319,6 @@ function serviceReference(search: DirectorySearch, orientation: Orientation, tex
   return name ? { id: hit.id, text: name } : undefined;
 }
 
-/** The coach of the quiz, with the settings of dialogs/quiz.yaml. */
-export function quizCoach(bank: QuizBank, store: QuizStore, flow: QuizFlow, now: () => Date, random: () => number) {
-  return new QuizCoach(bank, { store, settings: flow.settings, now, random });
-}
-
 /** The name of the knowledge item a quiz question relies on, as the feedback shows it. */
 function basisTitle(content: Content, reliance: Reliance, locale: 'fr' | 'en'): string | undefined {
   if ('number' in reliance) {
@@ -330,7 +328,7 @@ function basisTitle(content: Content, reliance: Reliance, locale: 'fr' | 'en'): 
   if ('rule' in reliance) return content.rules.rules.find((r) => r.id === reliance.rule)?.title[locale];
   if ('limit' in reliance) {
     const question = content.rules.limits.find((l) => l.id === reliance.limit)?.question[locale];
-    return question && (locale === 'fr' ? `« ${question} »` : `"${question}"`);
+    return question && content.knowledge.messages.text(locale, 'quiz.feedback.limit', { question });
   }
   if ('guidance' in reliance) return content.rules.guidance.find((g) => g.id === reliance.guidance)?.title[locale];
   if ('situation' in reliance)

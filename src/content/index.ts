@@ -4,3 +4,4 @@ export * from './localised';
 export * from './distinct';
 export * from './yaml-files';
 export * from './spreadsheet-csv';
+export * from './local-day';

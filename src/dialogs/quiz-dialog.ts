@@ -553,7 +553,7 @@ class QuizSessionDialog extends Dialog<Submitted> {
     if (scope.competencies?.length)
       return scope.competencies
         .map((id) => this.deps.bank.competencies.find((c) => c.id === id)?.short[locale] ?? id)
-        .join(locale === 'fr' ? ' et ' : ' and ');
+        .join(` ${this.t(context, 'quiz.and')} `);
     if (scope.ccp) return this.ccpNames[locale].get(scope.ccp) ?? scope.ccp;
     return this.t(context, 'quiz.scopeAll');
   }

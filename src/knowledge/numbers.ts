@@ -1,20 +1,15 @@
 import { z } from 'zod';
-import { LocalisedText } from '../content';
+import { LocalisedText, localDay } from '../content';
 
 /** A human, stable, kebab-case id ("police-secours", "gas-leak"). */
 export const ContentId = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9 and single dashes)');
 
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 /** A calendar date written YYYY-MM-DD (unquoted YAML dates stay strings under the YAML 1.2 core schema). */
 export const IsoDate = z.iso
   .date({ error: 'must be a real date written YYYY-MM-DD', abort: true })
-  .refine((date) => date <= today(), 'must not be in the future');
+  .refine((date) => date <= localDay(new Date()), 'must not be in the future');
 
 /** Where a fact was read: a web address. */
 export const SourceUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });

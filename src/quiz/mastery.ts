@@ -1,3 +1,4 @@
+import { localDay } from '../content';
 import type { BankQuestion } from '../knowledge/quiz-bank';
 import type { Attempt, LearnerRecord } from './progress';
 import type { Scheduler } from './scheduler';
@@ -40,21 +41,16 @@ export function masteryByCompetency(
   });
 }
 
-/** The calendar day of a date in the process's time zone (the territory's), as YYYY-MM-DD. */
-export function dayOf(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
 /**
  * The streak: how many days in a row, up to today, the learner answered at least one question. A streak that
  * ended yesterday still counts (today is not over); one that ended before is 0.
  */
 export function streak(attempts: readonly Pick<Attempt, 'at'>[], now: Date): number {
-  const days = new Set(attempts.map((a) => dayOf(new Date(a.at))));
+  const days = new Set(attempts.map((a) => localDay(new Date(a.at))));
   const cursor = new Date(now);
-  if (!days.has(dayOf(cursor))) cursor.setDate(cursor.getDate() - 1);
+  if (!days.has(localDay(cursor))) cursor.setDate(cursor.getDate() - 1);
   let count = 0;
-  while (days.has(dayOf(cursor))) {
+  while (days.has(localDay(cursor))) {
     count++;
     cursor.setDate(cursor.getDate() - 1);
   }
@@ -67,9 +63,9 @@ export function dueToday(
   record: Pick<LearnerRecord, 'cards'> | undefined,
   now: Date,
 ) {
-  const today = dayOf(now);
+  const today = localDay(now);
   return questions.filter((q) => {
     const card = record?.cards[q.id];
-    return card !== undefined && dayOf(new Date(card.due)) <= today;
+    return card !== undefined && localDay(new Date(card.due)) <= today;
   });
 }
