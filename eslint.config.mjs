@@ -2,9 +2,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'test/artifacts/', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'test/artifacts/', '**/*.js', '!web/*.js', '**/*.mjs'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -28,6 +31,18 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',
     },
+  },
+  {
+    // The pages' scripts: plain browser JavaScript, loaded as classic scripts, no build step.
+    files: ['web/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      sourceType: 'script',
+      ecmaVersion: 2017,
+      globals: globals.browser,
+      parserOptions: { projectService: false, project: null },
+    },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, strict: ['error', 'function'] },
   },
   prettier,
 );

