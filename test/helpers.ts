@@ -10,7 +10,7 @@ import { silentLogger } from '../src/logger';
 import type { ReportStore } from '../src/reports';
 import type { QuizStore } from '../src/quiz';
 import type { ReportLinks } from '../src/dialogs';
-import type { Role } from '../src/roles';
+import type { Grant, Role, Route } from '../src/roles';
 import { setRoute } from '../src/bot';
 
 export const ROOT = resolve(__dirname, '..');
@@ -73,7 +73,9 @@ export function testBot(
     /** Who talks (TestAdapter's default user otherwise). */
     user?: { id: string; name: string };
     links?: ReportLinks;
-    route?: 'messages' | 'kiosk';
+    route?: Route;
+    /** What the route vouches for (the web chat's invitation). */
+    grant?: Grant;
     locale?: string;
     channelId?: string;
     now?: () => Date;
@@ -101,7 +103,7 @@ export function testBot(
   };
   const adapter = new TestAdapter(
     async (context) => {
-      setRoute(context, options.route ?? 'messages');
+      setRoute(context, options.route ?? 'messages', options.grant);
       await parts.bot.run(context);
     },
     template,

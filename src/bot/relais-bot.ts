@@ -1,5 +1,5 @@
 import {
-  ActivityHandler,
+  TeamsActivityHandler,
   type ConversationState,
   type StatePropertyAccessor,
   type TurnContext,
@@ -13,6 +13,7 @@ import type { RoleResolver } from '../roles';
 import type { Logger } from '../logger';
 import { keepTracesForEmulator, traceRecognition } from './recognizer-trace';
 import { getRoute } from './route';
+import { membersAddedReply, removeBotMentions } from './teams-conversation';
 
 /** Longest message the bot accepts; longer ones get a polite request to summarise. */
 export const MAX_MESSAGE_CHARS = 2_000;
@@ -36,9 +37,10 @@ export interface RelaisBotDeps {
 
 /**
  * The bot: works out who is talking and what they said, welcomes newcomers, runs the router dialog,
- * and saves conversation and user state at the end of every turn.
+ * and saves conversation and user state at the end of every turn. In Teams it drops its own @mention from
+ * messages and greets a team or group chat once, when it is added.
  */
-export class RelaisBot extends ActivityHandler {
+export class RelaisBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly profile: StatePropertyAccessor<UserProfile>;
   private readonly now: () => Date;
@@ -50,16 +52,44 @@ export class RelaisBot extends ActivityHandler {
     this.now = deps.now ?? (() => new Date());
 
     this.onMembersAdded(async (context, next) => {
-      const botId = context.activity.recipient?.id;
-      const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
-      if (newcomers.length > 0) await deps.replies.welcome(context);
+      switch (membersAddedReply(context.activity)) {
+        case 'welcome':
+          await deps.replies.welcome(context);
+          break;
+        case 'team-greeting':
+          await context.sendActivity(
+            deps.replies.text(context, 'welcome.team', { name: context.activity.recipient?.name || 'Relais' }),
+          );
+          break;
+        case 'none':
+          break;
+      }
       await next();
     });
 
     this.onMessage(async (context, next) => {
+      removeBotMentions(context.activity);
       await this.handleMessage(context);
       await next();
     });
+  }
+
+  /**
+   * Members added in Teams go to the onMembersAdded handler above, with the ids Teams sent, and never to
+   * TeamsMembersAdded handlers: botbuilder's own version looks each newcomer up with TeamsInfo.getMember (a call
+   * to Teams) as soon as one of those exists. Relais needs no more than the ids, so it never makes that call.
+   */
+  protected override async onTeamsMembersAdded(context: TurnContext): Promise<void> {
+    await this.handle(context, 'MembersAdded', this.defaultNextEvent(context));
+  }
+
+  /** Relais does nothing with edited or deleted messages (Teams' version also fails on an activity without channelData). */
+  protected override async dispatchMessageUpdateActivity(context: TurnContext): Promise<void> {
+    await this.defaultNextEvent(context)();
+  }
+
+  protected override async dispatchMessageDeleteActivity(context: TurnContext): Promise<void> {
+    await this.defaultNextEvent(context)();
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -67,10 +97,16 @@ export class RelaisBot extends ActivityHandler {
     keepTracesForEmulator(context);
     const userId = userIdOf(context);
     const name = (activity.from as { name?: unknown } | undefined)?.name;
-    const team = this.deps.roles.teamOf(userId);
+    const { route, grant } = getRoute(context);
+    const team = this.deps.roles.teamOf(userId, grant);
     setTurnInfo(context, {
       locale: toLocale(activity.locale),
-      role: this.deps.roles.resolve({ route: getRoute(context), channelId: activity.channelId ?? '', userId }),
+      role: this.deps.roles.resolve({
+        route,
+        channelId: activity.channelId ?? '',
+        userId,
+        ...(grant ? { grant } : {}),
+      }),
       user: { id: userId, ...(typeof name === 'string' && name ? { name } : {}), ...(team ? { team } : {}) },
     });
     await super.run(context);

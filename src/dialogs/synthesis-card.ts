@@ -14,7 +14,7 @@ const SHOWN = 5;
 
 /**
  * The weekly synthesis as an Adaptive Card (1.5): key figures, reports by type, the busiest places and hours,
- * services called and notable cases, with a link to the page with charts when there is one.
+ * services called and notable cases, with a markdown link to the page with charts when there is one.
  */
 export function synthesisCard(
   synthesis: Synthesis,
@@ -55,14 +55,19 @@ export function synthesisCard(
           }))),
     );
   }
+  // A link in the text rather than Action.OpenUrl: cards keep to Action.Submit, and Teams and Web Chat open it.
+  if (pageUrl)
+    body.push({
+      type: 'TextBlock',
+      text: `[${t('report.team.buttons.synthesis')}](${pageUrl})`,
+      wrap: true,
+      spacing: 'Medium',
+    });
   return CardFactory.adaptiveCard({
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     type: 'AdaptiveCard',
     version: '1.5',
     body,
-    ...(pageUrl
-      ? { actions: [{ type: 'Action.OpenUrl', title: t('report.team.buttons.synthesis'), url: pageUrl }] }
-      : {}),
   });
 }
 

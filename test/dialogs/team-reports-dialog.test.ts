@@ -213,6 +213,11 @@ describe('TeamReportsDialog: export and weekly synthesis', () => {
     expect(json).toContain(text('synthesis.title', { team: 'nord' }));
     expect(json).toContain('Du 16/11/2026 au 22/11/2026');
     expect(json).toContain(text('synthesis.none')); // the seeded reports are all of this week
+    // The page is a markdown link in the card's text: Teams cards keep to Action.Submit.
+    expect(json).toContain(
+      `[${text('report.team.buttons.synthesis')}](https://relais.test/reports/synthesis?t=signed)`,
+    );
+    expect(json).not.toContain('Action.OpenUrl');
     expect(messageText(after)).toContain('https://relais.test/reports/synthesis?t=signed');
     expect(links.asked[0]).toMatchObject({ kind: 'synthesis', team: 'nord' });
 

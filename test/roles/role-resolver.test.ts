@@ -16,6 +16,16 @@ describe('RouteRoleResolver', () => {
 
   it('makes kiosk users public whatever the roster says', () => {
     expect(resolver.resolve({ route: 'kiosk', channelId: 'kiosk', userId: 'chef-1' })).toBe('public');
+    const grant = { role: 'supervisor' as const, team: 'nord' };
+    expect(resolver.resolve({ route: 'kiosk', channelId: 'kiosk', userId: 'chef-1', grant })).toBe('public');
+  });
+
+  it("gives web chat users their invitation's role and team, and nobody without one more than public", () => {
+    const grant = { role: 'trainee' as const, team: 'sud' };
+    expect(resolver.resolve({ route: 'webchat', channelId: 'webchat', userId: 'chef-1', grant })).toBe('trainee');
+    expect(resolver.teamOf('chef-1', grant)).toBe('sud');
+    expect(resolver.teamOf('chef-1', { role: 'agent' })).toBeUndefined();
+    expect(resolver.resolve({ route: 'webchat', channelId: 'webchat', userId: 'chef-1' })).toBe('public');
   });
 });
 
