@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ContentError, LocalisedText, readContentFile, yamlFiles, type ContentIssue } from '../content';
+import { EmergencyKind } from '../knowledge/emergency-triggers';
 import { IntentName } from '../knowledge/intents';
 import { REPORT_FORMS } from '../knowledge/situations';
 import { Form } from '../reports/form';
@@ -46,11 +47,29 @@ const FLOW_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   quiz: QuizFlow,
 };
 
+/** A button of the public kiosk: a capability (with a question to answer at once), or the emergency answer. */
+export const PublicMenuEntry = z.union([
+  z.strictObject({
+    label: LocalisedText,
+    capability: z.string().min(1),
+    question: LocalisedText.optional().describe('what the capability answers at once; absent, it asks'),
+  }),
+  z.strictObject({
+    label: LocalisedText,
+    emergency: z.array(EmergencyKind).min(1).describe('the kinds of danger whose numbers the emergency answer shows'),
+  }),
+]);
+export type PublicMenuEntry = z.infer<typeof PublicMenuEntry>;
+
 /** dialogs/main.yaml: the router. */
 export const MainFlow = z.strictObject({
   $schema: z.string().optional(),
   id: z.literal('main'),
   menu: z.array(z.string()).min(1).describe('capability ids offered as suggested actions, in order'),
+  public_menu: z
+    .array(PublicMenuEntry)
+    .optional()
+    .describe("the public kiosk's buttons, for passers-by's commonest needs, instead of the menu"),
   recognition: z.strictObject({
     confident: z.number().min(0).max(1).describe('top score needed to route without asking'),
     margin: z.number().min(0).max(1).describe('lead over the second intent needed to route without asking'),
@@ -105,6 +124,18 @@ export function loadDialogCatalogue(dialogsDir: string, rootDir = process.cwd())
           file: relName(dialogsDir, 'main.yaml', rootDir),
           path: `menu.${i}`,
           message: `no dialog "${id}" in dialogs/`,
+        });
+    });
+    main.data.public_menu?.forEach((entry, i) => {
+      if (!('capability' in entry)) return;
+      const capability = capabilities.find((c) => c.id === entry.capability);
+      if (!capability || !capability.roles.includes('public'))
+        issues.push({
+          file: relName(dialogsDir, 'main.yaml', rootDir),
+          path: `public_menu.${i}.capability`,
+          message: capability
+            ? `"${entry.capability}" is not open to the public role`
+            : `no dialog "${entry.capability}" in dialogs/`,
         });
     });
   }

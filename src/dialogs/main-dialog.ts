@@ -9,7 +9,7 @@ import {
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../content';
-import type { EmergencyKind } from '../knowledge';
+import { EmergencyKind } from '../knowledge';
 import { FuzzyMatcher, escapeRegExp, foldCommand, topIntent, type Recognition } from '../nlu';
 import type { CapabilityDialog } from './capability-dialog';
 import type { MainFlow } from './catalogue';
@@ -29,7 +29,12 @@ type Command = 'help' | 'cancel' | 'restart';
  * A card button that opens a capability: `{ "capability": "quiz" }`; its other fields are the dialog's options.
  * With `question`, the bot recognises that text instead of the button's title (see RelaisBot).
  */
+/** Longest message read as a cancel command by the classifier (the cancel words match whole messages anyway). */
+const CANCEL_MAX_WORDS = 6;
+
 const CapabilitySubmit = z.looseObject({ capability: z.string() });
+/** A button that asks for the emergency answer (the kiosk's "Emergency"): `{ "emergency": ["medical", …] }`. */
+const EmergencySubmit = z.looseObject({ emergency: z.array(EmergencyKind).min(1) });
 
 /** Answers a message that signals immediate danger (implemented by the orientation answers). */
 export interface EmergencyResponder {
@@ -96,7 +101,7 @@ export class MainDialog extends ComponentDialog {
    * answer is given at once and the dialog in progress waits, untouched, for the answer to its question.
    */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const kinds = getTurnInfo(innerDc.context).recognition?.emergencies ?? [];
+    const kinds = emergenciesOf(innerDc.context);
     if (kinds.length > 0 && this.options.emergency && !this.isExempt(innerDc)) {
       await this.options.emergency.emergency(innerDc.context, kinds, true);
       return { status: DialogTurnStatus.waiting };
@@ -123,7 +128,7 @@ export class MainDialog extends ComponentDialog {
     const context = step.context;
     const { recognition, role } = getTurnInfo(context);
 
-    const kinds = recognition?.emergencies ?? [];
+    const kinds = emergenciesOf(context);
     const orientation = this.byIntent.get('orientation');
     if (kinds.length > 0 && this.options.emergency) {
       await this.options.emergency.emergency(context, kinds, false);
@@ -146,8 +151,13 @@ export class MainDialog extends ComponentDialog {
     }
     if (!recognition) return this.reply(step, () => this.replies.sayWithMenu(context, 'input.unexpectedCard'));
 
-    const top = topIntent(recognition);
-    const second = recognition.intents[1]?.score ?? 0;
+    // "Cancel" is a short command: in a longer message its words mean something else ("j'ai oublié mon
+    // parapluie dans le RER" is lost property, not "oublie"), so the other intents decide.
+    const words = (context.activity.text ?? '').trim().split(/\s+/).length;
+    const intents =
+      words > CANCEL_MAX_WORDS ? recognition.intents.filter((i) => i.intent !== 'cancel') : recognition.intents;
+    const top = intents[0] ?? topIntent(recognition);
+    const second = intents[1]?.score ?? 0;
     const confident =
       top.score >= this.flow.recognition.confident && top.score - second >= this.flow.recognition.margin;
     const capability = this.byIntent.get(top.intent);
@@ -243,4 +253,11 @@ export class MainDialog extends ComponentDialog {
     const fuzzy = this.menu.best(text, 0.75)?.dialog;
     return fuzzy && { dialog: fuzzy };
   }
+}
+
+/** The kinds of danger this message signals: danger words, or an emergency button. */
+function emergenciesOf(context: TurnContext): readonly EmergencyKind[] {
+  const words = getTurnInfo(context).recognition?.emergencies ?? [];
+  const button = EmergencySubmit.safeParse(context.activity.value);
+  return button.success ? [...new Set([...button.data.emergency, ...words])] : words;
 }

@@ -1,8 +1,8 @@
-import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { ActionTypes, MessageFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
 import type { Locale } from '../content';
 import type { Messages } from '../knowledge';
 import type { Role } from '../roles';
-import type { DialogCatalogue } from './catalogue';
+import type { DialogCatalogue, PublicMenuEntry } from './catalogue';
 import { getTurnInfo } from './turn-info';
 
 /** Builds the bot's replies from content: sentences from knowledge/messages, menus from dialogs/. */
@@ -24,9 +24,15 @@ export class Replies {
       .map((c) => ({ id: c!.id, intent: c!.intent, label: c!.menu }));
   }
 
-  /** A message with the main menu as suggested actions. */
+  /** A message with the main menu as suggested actions (at the kiosk, the public's buttons). */
   withMenu(context: TurnContext, text: string): Partial<Activity> {
     const { role, locale } = getTurnInfo(context);
+    const kiosk = role === 'public' ? this.catalogue.main.public_menu : undefined;
+    if (kiosk?.length)
+      return MessageFactory.suggestedActions(
+        kiosk.map((e) => publicButton(e, locale)),
+        text,
+      );
     const labels = this.menuFor(role).map((m) => m.label[locale]);
     return MessageFactory.suggestedActions(labels, text);
   }
@@ -61,4 +67,14 @@ export class Replies {
       ),
     );
   }
+}
+
+/** A kiosk button: its label comes back as text, and its value says what to do (MainDialog reads it). */
+function publicButton(entry: PublicMenuEntry, locale: Locale): CardAction {
+  const title = entry.label[locale];
+  const value =
+    'emergency' in entry
+      ? { emergency: entry.emergency }
+      : { capability: entry.capability, ...(entry.question ? { question: entry.question[locale] } : {}) };
+  return { type: ActionTypes.MessageBack, title, displayText: title, text: title, value };
 }

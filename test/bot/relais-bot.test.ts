@@ -47,9 +47,50 @@ describe('RelaisBot', () => {
       recipient: { id: 'bot', name: 'Relais' },
     });
     expect(messageText(replies[0])).toBe(text('welcome.public'));
-    expect(suggestedTitles(replies[0])).toEqual(
-      menu().filter((_, i) => ['orientation', 'rules'].includes(catalogue.main.menu[i]!)),
-    );
+    expect(suggestedTitles(replies[0])).toEqual(catalogue.main.public_menu!.map((e) => e.label.fr));
+    expect(suggestedTitles(replies[0])).not.toContain(menu()[catalogue.main.menu.indexOf('report')]);
+  });
+
+  describe("the kiosk's buttons", () => {
+    const buttons = catalogue.main.public_menu!;
+    const welcome = async (locale: 'fr-FR' | 'en-US') => {
+      const bot = testBot({ route: 'kiosk', locale });
+      const replies = await turn(bot.adapter, {
+        type: ActivityTypes.ConversationUpdate,
+        membersAdded: [{ id: 'visitor', name: '' }],
+        recipient: { id: 'bot', name: 'Relais' },
+      });
+      return { bot, actions: replies[0]?.suggestedActions?.actions ?? [] };
+    };
+    const click = async (locale: 'fr-FR' | 'en-US', index: number) => {
+      const { bot, actions } = await welcome(locale);
+      const action = actions[index]!;
+      const replies = await turn(bot.adapter, { type: 'message', text: action.text, value: action.value });
+      return replies.filter(isMessage).map(messageText).join('\n');
+    };
+
+    it.each(['fr-FR', 'en-US'] as const)('answer the commonest needs at once (%s)', async (locale) => {
+      const lang = locale.startsWith('en') ? 'en' : 'fr';
+      const lost = await click(
+        locale,
+        buttons.findIndex((b) => 'question' in b && b.question),
+      );
+      expect(lost).toContain(text('orientation.recognised', lang, { title: '' }).replace(/\*+$/, '').trim());
+      expect(lost).toMatch(lang === 'fr' ? /perdu/i : /lost/i);
+
+      const emergency = await click(
+        locale,
+        buttons.findIndex((b) => 'emergency' in b),
+      );
+      for (const number of ['15', '17', '18', '112']) expect(emergency).toContain(`[${number}](tel:`);
+      expect(emergency).toContain(text('orientation.emergency.alert', lang));
+
+      const rules = await click(
+        locale,
+        buttons.findIndex((b) => 'capability' in b && b.capability === 'rules'),
+      );
+      expect(rules).toBe(text('rules.describe', lang));
+    });
   });
 
   it('sends a Recognizer trace shaped like a RecognizerResult', async () => {

@@ -168,4 +168,9 @@ describe('MainDialog interruptions from inside a dialog', () => {
   it('cancel with nothing in progress says so', async () => {
     expect(messageText(await client().sendActivity('stop'))).toBe(text('cancel.nothing'));
   });
+
+  it('does not read a long message as a cancel command because of a word such as "oublié"', async () => {
+    const reply = await client('public').sendActivity("j'ai oublié mon parapluie sur un siège du RER ce matin");
+    expect(messageText(reply)).not.toBe(text('cancel.nothing'));
+  });
 });
