@@ -13,6 +13,9 @@ const Env = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   REPORT_LINK_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
   REPORT_LINK_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  INVITE_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
+  KIOSK_IDLE_SECONDS: z.coerce.number().int().min(15).max(3600).default(90),
+  KIOSK_WARNING_SECONDS: z.coerce.number().int().min(20, 'give visitors at least 20 seconds').max(600).default(30),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.string().optional(),
@@ -31,6 +34,10 @@ export interface Config {
   /** Signs those links; a random one per process when unset (links then end with the process). */
   reportLinkSecret?: string;
   reportLinkMinutes: number;
+  /** Signs the web chat's invitations (npm run invite); the web chat is closed without it. */
+  inviteSecret?: string;
+  /** The kiosk clears a conversation after this much inactivity, and a warning of `warningSeconds`. */
+  kiosk: { idleSeconds: number; warningSeconds: number };
   /** Passed to botbuilder's ConfigurationBotFrameworkAuthentication; an empty app id disables authentication. */
   botAuth: Record<string, string | undefined>;
   /** The project root: knowledge/ and dialogs/ live there. */
@@ -54,6 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = resol
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
     ...(e.REPORT_LINK_SECRET ? { reportLinkSecret: e.REPORT_LINK_SECRET } : {}),
     reportLinkMinutes: e.REPORT_LINK_MINUTES,
+    ...(e.INVITE_SECRET ? { inviteSecret: e.INVITE_SECRET } : {}),
+    kiosk: { idleSeconds: e.KIOSK_IDLE_SECONDS, warningSeconds: e.KIOSK_WARNING_SECONDS },
     rootDir,
     botAuth: {
       MicrosoftAppId: e.MicrosoftAppId?.trim() || undefined,

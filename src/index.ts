@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState } from 'botbuilder';
 import { RelaisBot, createTurnErrorHandler } from './bot';
@@ -53,9 +54,17 @@ import {
 } from './nlu';
 import { MemoryReportStore, PersonalDataGuard, retentionCutoff, type ReportStore } from './reports';
 import { MemoryQuizStore, QuizCoach, type QuizStore } from './quiz';
-import { RouteRoleResolver, type RosterSource } from './roles';
-import { QuizPages, ReportPages, SignedReportLinks, createServer } from './server';
-import type { Closable, StateStore } from './state';
+import { Invitations, RouteRoleResolver, SignedToken, type RosterSource } from './roles';
+import {
+  LocalAdapter,
+  LocalSession,
+  QuizPages,
+  ReportPages,
+  SignedReportLinks,
+  WebPages,
+  createServer,
+} from './server';
+import { ExpiringMemoryStateStore, RoutedStateStore, type Closable, type StateStore } from './state';
 import { FileModelCache, LowdbQuizStore, LowdbReportStore, LowdbRoster, LowdbStateStore } from './storage';
 
 // Opening hours are read in the process's time zone: the territory's, unless the environment says otherwise.
@@ -239,7 +248,14 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
   const nlu = await loadRecognizer(recognizerCorpus(content), new FileModelCache(modelDir));
   for (const problem of nlu.problems) logger.warn(`nlu: ${problem}`);
   logger.info(`nlu: models ${nlu.cached ? 'restored from' : 'trained and stored in'} ${modelDir}`);
-  const store = options.stateStore ?? new LowdbStateStore(join(config.dataDir, 'state'));
+  // The kiosk's state never reaches the disk: kept in memory, forgotten a few minutes after the page would
+  // have cleared it anyway (idle warning), even if the page never says so.
+  const kioskState = new ExpiringMemoryStateStore(
+    (config.kiosk.idleSeconds + config.kiosk.warningSeconds + 300) * 1000,
+  );
+  const store = new RoutedStateStore(options.stateStore ?? new LowdbStateStore(join(config.dataDir, 'state')), [
+    { prefix: 'kiosk/', store: kioskState },
+  ]);
   const roster = await new LowdbRoster(join(config.dataDir, 'roster.json')).load();
   const reports = options.reportStore ?? (await LowdbReportStore.open(join(config.dataDir, 'reports')));
   const quiz = options.quizStore ?? (await LowdbQuizStore.open(join(config.dataDir, 'quiz')));
@@ -268,6 +284,14 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = onTurnError;
 
+  const localAdapter = new LocalAdapter();
+  localAdapter.onTurnError = onTurnError;
+  const invitations = config.inviteSecret ? new Invitations(config.inviteSecret) : undefined;
+  // Web chat sessions outlive a restart when invitations are set up (their key derives from the secret).
+  const sessionSecret = config.inviteSecret
+    ? createHmac('sha256', config.inviteSecret).update('relais local sessions').digest('hex')
+    : undefined;
+
   const pages = new ReportPages(reports, content.catalogue.forms, content.knowledge.messages);
   const quizPages = new QuizPages(quizCoach, content.quiz, content.knowledge.messages);
   const server = createServer({
@@ -277,6 +301,18 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
     isReady: () => ready,
     reports: { links, pages },
     quiz: quizPages,
+    local: {
+      adapter: localAdapter,
+      sessions: new SignedToken(LocalSession, sessionSecret),
+      ...(invitations ? { invitations } : {}),
+      state: store,
+      pages: new WebPages(
+        join(config.rootDir, 'web'),
+        content.knowledge.messages,
+        content.orientation.numbers,
+        config.kiosk,
+      ),
+    },
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -286,7 +322,7 @@ export async function startRelais(config: Config, options: StartOptions = {}): P
   ready = true;
   logger.info(
     `Relais listening on port ${port} (${config.botAuth.MicrosoftAppId ? 'Bot Framework authentication on' : 'no app id: anonymous local mode'}; ` +
-      `data in ${config.dataDir}; roster: ${roster.size} user(s); ready in ${Date.now() - started} ms)`,
+      `data in ${config.dataDir}; roster: ${roster.size} user(s); kiosk at /kiosk; web chat ${invitations ? 'at /chat by invitation' : 'closed (no INVITE_SECRET)'}; ready in ${Date.now() - started} ms)`,
   );
 
   return {

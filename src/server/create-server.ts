@@ -7,6 +7,9 @@ import { describeBodyProblem } from './activity-body';
 import type { LinkKind, SignedReportLinks } from './report-links';
 import type { QuizPages } from './quiz-pages';
 import type { ReportPages } from './report-pages';
+import { mountLocalChat, type LocalChatDeps } from './local-chat';
+import type { WebPages } from './web-pages';
+import { mountWebPages } from './web-routes';
 
 /** Largest request body accepted (a 2 000-character message fits many times over). */
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -21,6 +24,8 @@ export interface ServerDeps {
   reports?: { links: SignedReportLinks; pages: ReportPages; now?: () => Date };
   /** The trainer's CSV of quiz item statistics, behind the same signed links. */
   quiz?: QuizPages;
+  /** Relais's own pages: the agents' web chat (with an invitation) and the public kiosk, and their API. */
+  local?: Omit<LocalChatDeps, 'bot' | 'logger'> & { pages: WebPages };
 }
 
 /** Headers of what a signed link opens: never cached, never sent on as a referrer, no script in the page. */
@@ -33,11 +38,19 @@ const PRIVATE_HEADERS = {
 
 /**
  * The HTTP face of Relais: POST /api/messages for Bot Framework channels (through CloudAdapter and its
- * authentication), GET /healthz for orchestrators. Malformed requests get a 4xx with a reason.
+ * authentication), GET /healthz for orchestrators, the signed report and quiz links, and Relais's own
+ * pages (web chat, kiosk). Malformed requests get a 4xx with a reason.
  */
-export function createServer({ adapter, bot, logger, isReady, reports, quiz }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, logger, isReady, reports, quiz, local }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'relais', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+  // Only requests that carry a body are parsed: restify would answer 415 to a DELETE sent without one.
+  const parsers = restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true });
+  server.use(
+    parsers.map((parse): restify.RequestHandler => (req, res, next) => {
+      if (['POST', 'PUT', 'PATCH'].includes(req.method ?? '')) parse(req, res, next);
+      else next();
+    }),
+  );
 
   server.get('/healthz', (_req, res, next) => {
     const ready = isReady();
@@ -66,6 +79,12 @@ export function createServer({ adapter, bot, logger, isReady, reports, quiz }: S
     }
   };
   server.post('/api/messages', messages('messages'));
+
+  if (local) {
+    const { pages, ...chat } = local;
+    mountLocalChat(server, { ...chat, bot, logger });
+    mountWebPages(server, pages, chat.invitations);
+  }
 
   if (reports) {
     const { links, pages } = reports;

@@ -3,3 +3,7 @@ export * from './activity-body';
 export * from './report-links';
 export * from './report-pages';
 export * from './quiz-pages';
+export * from './local-adapter';
+export * from './local-chat';
+export * from './local-session';
+export * from './web-pages';
