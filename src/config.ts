@@ -46,7 +46,8 @@ export interface Config {
 
 /** Reads process.env once; an invalid value stops start-up with the variable's name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = resolve(__dirname, '..', '..')): Config {
-  const parsed = Env.safeParse(env);
+  // An empty variable (`PUBLIC_URL=` in an env file) means unset, as its default says.
+  const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid environment variable ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);

@@ -43,6 +43,21 @@ const PRIVATE_HEADERS = {
  */
 export function createServer({ adapter, bot, logger, isReady, reports, quiz, local }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'relais', handleUncaughtExceptions: false });
+  // restify logs each throttled request on its own: Relais's logger says what matters. (restify 11 logs with
+  // pino, whose level is a property; @types/restify still describes bunyan's level() method.)
+  (server.log as unknown as { level: string }).level = 'warn';
+  // Only JSON bodies, uncompressed, are read: a multipart upload would be written to a temporary file
+  // (nothing from the kiosk may reach the disk) and a gzip body could inflate far past the size limit.
+  server.use((req, res, next) => {
+    if (!['POST', 'PUT', 'PATCH'].includes(req.method ?? '')) return next();
+    const encoding = (req.header('content-encoding') ?? 'identity').trim().toLowerCase();
+    const hasBody = req.isChunked() || Number(req.header('content-length') ?? 0) > 0;
+    if (encoding !== 'identity' || (hasBody && !req.is('json'))) {
+      res.json(415, { error: 'send the body as uncompressed application/json' });
+      return next(false);
+    }
+    return next();
+  });
   // Only requests that carry a body are parsed: restify would answer 415 to a DELETE sent without one.
   const parsers = restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true });
   server.use(
