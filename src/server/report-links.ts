@@ -1,8 +1,8 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { Locale } from '../content';
 import type { QuizLinks, ReportLinks } from '../dialogs';
 import { TeamQuery } from '../reports';
+import { SignedToken } from '../roles';
 
 const LinkKind = z.enum(['csv', 'synthesis', 'quiz-items']);
 export type LinkKind = z.infer<typeof LinkKind>;
@@ -31,7 +31,7 @@ const PATHS: Readonly<Record<LinkKind, string>> = {
  * nobody can change them without the secret. Chat channels cannot all carry a file, but all of them carry a link.
  */
 export class SignedReportLinks implements ReportLinks, QuizLinks {
-  private readonly secret: Buffer;
+  private readonly tokens: SignedToken<typeof Payload>;
 
   constructor(
     private readonly options: {
@@ -43,7 +43,7 @@ export class SignedReportLinks implements ReportLinks, QuizLinks {
       now?: () => Date;
     },
   ) {
-    this.secret = options.secret ? Buffer.from(options.secret, 'utf8') : randomBytes(32);
+    this.tokens = new SignedToken(Payload, options.secret, () => this.now());
   }
 
   get minutes(): number {
@@ -64,32 +64,13 @@ export class SignedReportLinks implements ReportLinks, QuizLinks {
 
   /** Checks a token from a link of this kind: its signature, its content, and that it has not expired. */
   check(token: unknown, kind: LinkKind): LinkCheck {
-    if (typeof token !== 'string' || token.length > 4096) return { ok: false, reason: 'invalid' };
-    const [body, signature, extra] = token.split('.');
-    if (!body || !signature || extra !== undefined) return { ok: false, reason: 'invalid' };
-    const expected = this.sign(body);
-    const given = Buffer.from(signature, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
-    let json: unknown;
-    try {
-      json = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    } catch {
-      return { ok: false, reason: 'invalid' };
-    }
-    const parsed = Payload.safeParse(json);
-    if (!parsed.success || parsed.data.kind !== kind) return { ok: false, reason: 'invalid' };
-    if (parsed.data.exp <= this.now().getTime()) return { ok: false, reason: 'expired' };
-    return { ok: true, payload: parsed.data };
+    const check = this.tokens.check(token);
+    if (check.ok && check.payload.kind !== kind) return { ok: false, reason: 'invalid' };
+    return check;
   }
 
   private link(payload: LinkPayload): string {
-    const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
-    const token = `${body}.${this.sign(body).toString('base64url')}`;
-    return `${this.options.baseUrl()}${PATHS[payload.kind]}?t=${token}`;
-  }
-
-  private sign(body: string): Buffer {
-    return createHmac('sha256', this.secret).update(body).digest();
+    return `${this.options.baseUrl()}${PATHS[payload.kind]}?t=${this.tokens.sign(payload)}`;
   }
 
   private expiry(): number {
