@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fill, type Locale } from '../content';
+import { LOCALES, fill, type Locale } from '../content';
 import type { Messages, NationalNumber } from '../knowledge';
 import type { Invitee } from '../roles';
 import { escapeHtml } from '../reports';
-
-export const LOCALES: readonly Locale[] = ['fr', 'en'];
 
 export interface KioskTiming {
   /** Seconds without a touch or a key before the warning. */
@@ -73,7 +71,7 @@ export class WebPages {
     const t = (key: string, vars?: Record<string, string>) => this.messages.text(locale, key, vars);
     const languages = LOCALES.map((l) => {
       const current = l === locale;
-      return `<a href="/kiosk?lang=${l}" lang="${l}" hreflang="${l}" data-lang="${l}" class="language${current ? ' current' : ''}"${current ? ' aria-current="true"' : ''}>${escapeHtml(LANGUAGE_NAMES[l])}</a>`;
+      return `<a href="/kiosk?lang=${l}" lang="${l}" hreflang="${l}" data-lang="${l}" class="language${current ? ' current' : ''}"${current ? ' aria-current="true"' : ''}>${escapeHtml(this.messages.text(l, 'web.languageName'))}</a>`;
     }).join('');
     return render(
       this.templates.kiosk,
@@ -149,9 +147,6 @@ export class WebPages {
     };
   }
 }
-
-/** Each language's name in itself, as language switches show them. */
-const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { fr: 'Français', en: 'English' };
 
 /** Fills {{placeholders}} with escaped text; `raw` names the ones that are already HTML. */
 function render(template: string, vars: Record<string, string>, raw = new Set<string>()): string {

@@ -1,5 +1,5 @@
 import type * as restify from 'restify';
-import type { Locale } from '../content';
+import { toLocale, type Locale } from '../content';
 import type { Invitations } from '../roles';
 import type { WebPages } from './web-pages';
 
@@ -67,6 +67,5 @@ function send(res: restify.Response, status: number, html: string, next: restify
 /** ?lang=en, else the browser's first language (when it tells something of the user), else French. */
 function localeOf(req: restify.Request, browser = true): Locale {
   const lang = new URL(req.url ?? '', 'http://relais.invalid').searchParams.get('lang');
-  const wanted = lang ?? (browser ? req.header('accept-language') : undefined) ?? '';
-  return wanted.trim().toLowerCase().startsWith('en') ? 'en' : 'fr';
+  return toLocale(lang ?? (browser ? req.header('accept-language') : undefined));
 }
