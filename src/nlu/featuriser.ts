@@ -33,7 +33,8 @@ const MAX_GRAM = 5;
  * character n-grams of each word.
  */
 export class Featuriser {
-  private readonly vocabulary = new Set<string>();
+  /** How often each training word was seen, in the order words were first seen. */
+  private readonly vocabulary = new Map<string, number>();
   private spellcheck: Spellcheck | undefined;
   private readonly corrections = new Map<string, string | null>();
 
@@ -41,20 +42,25 @@ export class Featuriser {
 
   /** Learns the words of the training texts, so that misspellings of them can be corrected. */
   learn(texts: Iterable<string>): void {
-    const words: string[] = [];
-    for (const text of texts) words.push(...this.words(text));
-    this.know(words);
+    const counts = new Map<string, number>();
+    for (const text of texts) for (const word of this.words(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    this.know(counts);
   }
 
-  /** Learns words as they are (the vocabulary of a snapshot), without the texts they came from. */
-  know(words: Iterable<string>): void {
-    for (const word of words) this.vocabulary.add(word);
-    this.spellcheck = new Spellcheck([...this.vocabulary]);
+  /**
+   * Learns words and how often each was seen (the vocabulary of a snapshot), without the texts they came from. Of two
+   * corrections of a typo, the more frequent word wins.
+   */
+  know(counts: Iterable<readonly [string, number]>): void {
+    for (const [word, count] of counts) this.vocabulary.set(word, (this.vocabulary.get(word) ?? 0) + count);
+    const list: string[] = [];
+    for (const [word, count] of this.vocabulary) for (let i = 0; i < count; i++) list.push(word);
+    this.spellcheck = new Spellcheck(list);
     this.corrections.clear();
   }
 
-  /** The words learnt so far, in the order they were first seen: what `know` needs to rebuild this featuriser. */
-  knownWords(): string[] {
+  /** The words learnt so far and their counts, in the order first seen: what `know` needs to rebuild this featuriser. */
+  knownWords(): [string, number][] {
     return [...this.vocabulary];
   }
 

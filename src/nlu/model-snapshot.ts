@@ -6,7 +6,7 @@ import { Locale } from '../content';
  * training settings would give a different model from the same content: cached models of an older format are then
  * retrained instead of being used (docs/adr/0010-model-cache.md).
  */
-export const MODEL_FORMAT = 1;
+export const MODEL_FORMAT = 2;
 
 /** A LinearClassifier's trained state. The floats are little-endian IEEE 754 doubles in base64: exact, and compact. */
 export const LinearSnapshot = z.strictObject({
@@ -20,11 +20,8 @@ export const LinearSnapshot = z.strictObject({
 });
 export type LinearSnapshot = z.infer<typeof LinearSnapshot>;
 
-/** A TextClassifier's trained state: its featuriser's vocabulary, the stems it saw, and its linear model. */
+/** A TextClassifier's trained state: the stems it saw, and its linear model (its featuriser is shared). */
 export const ClassifierSnapshot = z.strictObject({
-  locale: Locale,
-  /** Training words in the order they were first seen (the spell-checker is rebuilt from them). */
-  vocabulary: z.array(z.string()),
   knownStems: z.array(z.string()),
   model: LinearSnapshot,
 });
@@ -33,9 +30,16 @@ export type ClassifierSnapshot = z.infer<typeof ClassifierSnapshot>;
 const ClassifierPair = z.strictObject({ fr: ClassifierSnapshot, en: ClassifierSnapshot });
 export type ClassifierPair = z.infer<typeof ClassifierPair>;
 
+/**
+ * A language's featuriser: every training word with how often it was seen, in the order first seen (the
+ * spell-checker is rebuilt from them).
+ */
+const Vocabulary = z.array(z.tuple([z.string(), z.number().int().positive()]));
+
 /** Every trained model of a NaturalRecognizer: what a ModelCache keeps. */
 export const RecognizerSnapshot = z.strictObject({
   format: z.literal(MODEL_FORMAT),
+  vocabulary: z.record(Locale, Vocabulary),
   intents: ClassifierPair,
   situations: ClassifierPair.optional(),
   rules: ClassifierPair.optional(),

@@ -2,6 +2,7 @@ import type { Locale } from '../content';
 import type { EmergencyTriggers } from '../knowledge/emergency-triggers';
 import { INTENTS, type IntentName } from '../knowledge/intents';
 import { EmergencyDetector } from './emergency-detector';
+import { Featuriser, type Features } from './featuriser';
 import { MODEL_FORMAT, type ClassifierPair, type RecognizerSnapshot } from './model-snapshot';
 import { MAX_NLU_CHARS, foldCommand } from './normalise';
 import type { IntentScore, Recognition, Recognizer, RuleScore, SituationScore } from './recognizer';
@@ -28,9 +29,10 @@ const CANDIDATES = 5;
 const EMERGENCY_SCORE = 0.99;
 
 /**
- * The recogniser, on natural's tokenisers, stemmers and spell-checker: one intent model and one situation
- * model per language, trained at start-up from content (or restored from a ModelCache), plus the emergency trigger
- * phrases.
+ * The recogniser, on natural's tokenisers, stemmers and spell-checker: an intent, a situation and a rule model per
+ * language, trained at start-up from content (or restored from a ModelCache), plus the emergency trigger phrases. The
+ * models of a language share one featuriser, which knows the words of all three corpora: a message is featurised
+ * (and its typos corrected) once per language, not once per model.
  * - What the intent model does not know counts towards `none`, so gibberish is never routed.
  * - What the intent model does not know but the situation model recognises is a situation: that share
  *   of `none` goes to `orientation` ("l'eau coule du plafond" needs no orientation phrasing to be one).
@@ -42,6 +44,7 @@ export class NaturalRecognizer implements Recognizer {
   private readonly ruleModels: Record<Locale, TextClassifier<string>> | undefined;
   private readonly exact: Record<Locale, Map<string, IntentName>>;
   private readonly emergencies: EmergencyDetector | undefined;
+  private readonly featurisers: Record<Locale, Featuriser>;
 
   /**
    * Trains every model on the corpus, or, given a snapshot of models trained on this very corpus (see ModelCache),
@@ -49,9 +52,18 @@ export class NaturalRecognizer implements Recognizer {
    */
   constructor(corpus: NaturalRecognizerCorpus, snapshot?: RecognizerSnapshot) {
     const { intents, situations, rules, triggers } = corpus;
-    this.intentModels = models(intents, snapshot && snapshot.intents, true);
-    this.situationModels = situations && models(situations, snapshot && saved(snapshot.situations, 'situations'));
-    this.ruleModels = rules && models(rules, snapshot && saved(snapshot.rules, 'rules'));
+    const featuriser = (locale: Locale) => {
+      const result = new Featuriser(locale);
+      if (snapshot) result.know(snapshot.vocabulary[locale]);
+      else result.learn([intents, situations, rules].flatMap((examples) => texts(examples?.[locale])));
+      return result;
+    };
+    this.featurisers = { fr: featuriser('fr'), en: featuriser('en') };
+    const train = <L extends string>(examples: Examples<L>, saved: ClassifierPair | undefined, balance = false) =>
+      models(this.featurisers, examples, saved, balance);
+    this.intentModels = train(intents, snapshot && snapshot.intents, true);
+    this.situationModels = situations && train(situations, snapshot && saved(snapshot.situations, 'situations'));
+    this.ruleModels = rules && train(rules, snapshot && saved(snapshot.rules, 'rules'));
     this.exact = { fr: exactIndex(intents.fr), en: exactIndex(intents.en) };
     this.emergencies = triggers && new EmergencyDetector(triggers);
   }
@@ -60,6 +72,7 @@ export class NaturalRecognizer implements Recognizer {
   snapshot(): RecognizerSnapshot {
     return {
       format: MODEL_FORMAT,
+      vocabulary: { fr: this.featurisers.fr.knownWords(), en: this.featurisers.en.knownWords() },
       intents: pair(this.intentModels),
       ...(this.situationModels ? { situations: pair(this.situationModels) } : {}),
       ...(this.ruleModels ? { rules: pair(this.ruleModels) } : {}),
@@ -69,14 +82,16 @@ export class NaturalRecognizer implements Recognizer {
   recognize(input: string, locale: Locale): Recognition {
     const text = input.slice(0, MAX_NLU_CHARS);
     const emergencies = this.emergencies?.detect(text) ?? [];
+    const featurised: Partial<Record<Locale, Features>> = {};
+    const features = (l: Locale): Features => (featurised[l] ??= this.featurisers[l].featurise(text));
     const key = foldCommand(text);
     for (const candidate of [locale, other(locale)]) {
       const known = this.exact[candidate].get(key);
       if (!known) continue;
       const intents = emergencies.length > 0 ? withEmergency(exactScores(known)) : exactScores(known);
       const [situations, rules] = [
-        this.ranked(this.situationModels, text, candidate),
-        this.ranked(this.ruleModels, text, candidate),
+        this.ranked(this.situationModels, features(candidate), candidate),
+        this.ranked(this.ruleModels, features(candidate), candidate),
       ];
       return {
         text,
@@ -89,16 +104,16 @@ export class NaturalRecognizer implements Recognizer {
     }
 
     let used = locale;
-    let result = this.intentModels[locale].classify(text);
+    let result = this.intentModels[locale].classifyFeatures(features(locale));
     if (result.coverage < LANGUAGE_SWITCH_COVERAGE) {
-      const alternative = this.intentModels[other(locale)].classify(text);
+      const alternative = this.intentModels[other(locale)].classifyFeatures(features(other(locale)));
       if (alternative.coverage > result.coverage + 0.25) {
         result = alternative;
         used = other(locale);
       }
     }
-    const situations = this.ranked(this.situationModels, text, used).map(asSituation);
-    const rules = this.ranked(this.ruleModels, text, used).map(asRule);
+    const situations = this.ranked(this.situationModels, features(used), used).map(asSituation);
+    const rules = this.ranked(this.ruleModels, features(used), used).map(asRule);
     let intents = withSituation(withNone(result), situations[0]?.score ?? 0);
     intents = withRules(intents, rules[0]?.score ?? 0, situations[0]?.score ?? 0);
     if (emergencies.length > 0) intents = withEmergency(intents);
@@ -107,30 +122,35 @@ export class NaturalRecognizer implements Recognizer {
 
   private ranked(
     models: Record<Locale, TextClassifier<string>> | undefined,
-    text: string,
+    features: Features,
     locale: Locale,
   ): Scored<string>[] {
     if (!models) return [];
     return models[locale]
-      .classify(text)
+      .classifyFeatures(features)
       .ranking.slice(0, CANDIDATES)
       .filter((s) => s.score > 0);
   }
 }
 
-/** One model per language: restored from `saved` when given, trained on the examples otherwise. */
+/** One model per language, on that language's featuriser: restored from `saved` when given, trained otherwise. */
 function models<L extends string>(
+  featurisers: Record<Locale, Featuriser>,
   examples: Examples<L>,
   saved: ClassifierPair | undefined,
-  balance = false,
+  balance: boolean,
 ): Record<Locale, TextClassifier<L>> {
   const model = (locale: Locale) => {
     const labels = Object.keys(examples[locale]) as L[];
     return saved
-      ? TextClassifier.restore(saved[locale], locale, labels)
-      : TextClassifier.train(locale, examples[locale], balance);
+      ? TextClassifier.restore(saved[locale], featurisers[locale], labels)
+      : TextClassifier.train(featurisers[locale], examples[locale], balance);
   };
   return { fr: model('fr'), en: model('en') };
+}
+
+function texts(examples: Readonly<Record<string, readonly string[]>> | undefined): string[] {
+  return examples ? Object.values(examples).flat() : [];
 }
 
 function saved(pair: ClassifierPair | undefined, name: string): ClassifierPair {

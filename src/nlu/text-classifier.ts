@@ -1,5 +1,4 @@
-import type { Locale } from '../content';
-import { Featuriser } from './featuriser';
+import type { Features, Featuriser } from './featuriser';
 import { LinearClassifier, type LabelledExample, type LinearClassifierOptions } from './linear-classifier';
 import type { ClassifierSnapshot } from './model-snapshot';
 
@@ -21,9 +20,10 @@ const MAX_FEATURES = 400;
 const KNOWN_GRAMS_SHARE = 0.7;
 
 /**
- * A text classifier for one language: the Featuriser's features (natural's tokeniser, stemmer and
- * spell-checker) fed to a LinearClassifier, trained from examples or restored from a snapshot. Scores are the model's
- * probabilities scaled by √coverage, so a message made mostly of unknown words is never scored high.
+ * A text classifier for one language: a Featuriser's features (natural's tokeniser, stemmer and spell-checker) fed to
+ * a LinearClassifier, trained from examples or restored from a snapshot. Several classifiers of one language share
+ * one featuriser, so that a message is featurised once for all of them. Scores are the model's probabilities scaled
+ * by √coverage, so a message made mostly of unknown words is never scored high.
  */
 export class TextClassifier<L extends string> {
   readonly labels: readonly L[];
@@ -38,19 +38,18 @@ export class TextClassifier<L extends string> {
 
   /**
    * Trains a classifier on examples of each label.
+   * @param featuriser the language's featuriser; it should have learnt the examples' words (`Featuriser.learn`).
    * @param balance weight examples so that every label counts about as much in training, whatever its
    *   number of examples (the square root of the ratio: large classes stay a little likelier).
    * @param options training settings of the linear model (defaults suit our corpora).
    */
   static train<L extends string>(
-    locale: Locale,
+    featuriser: Featuriser,
     examples: Readonly<Record<L, readonly string[]>>,
     balance = false,
     options: LinearClassifierOptions = {},
   ): TextClassifier<L> {
-    const featuriser = new Featuriser(locale);
     const labels = Object.keys(examples) as L[];
-    featuriser.learn(labels.flatMap((label) => examples[label]));
     const total = labels.reduce((sum, label) => sum + examples[label].length, 0);
     const mean = total / Math.max(1, labels.length);
     const knownStems = new Set<string>();
@@ -67,17 +66,15 @@ export class TextClassifier<L extends string> {
   }
 
   /**
-   * The classifier saved by `snapshot()`, without training: it classifies exactly as the saved one did. Throws when
-   * the snapshot is of another language or other labels, or inconsistent.
+   * The classifier saved by `snapshot()`, without training: given the featuriser it was trained with (restored from
+   * the same vocabulary), it classifies exactly as the saved one did. Throws when the snapshot is of other labels, or
+   * inconsistent.
    */
   static restore<L extends string>(
     snapshot: ClassifierSnapshot,
-    locale: Locale,
+    featuriser: Featuriser,
     labels: readonly L[],
   ): TextClassifier<L> {
-    if (snapshot.locale !== locale) throw new Error(`the snapshot is of locale "${snapshot.locale}", not "${locale}"`);
-    const featuriser = new Featuriser(locale);
-    featuriser.know(snapshot.vocabulary);
     return new TextClassifier(
       featuriser,
       LinearClassifier.restore(snapshot.model, labels),
@@ -85,18 +82,17 @@ export class TextClassifier<L extends string> {
     );
   }
 
-  /** The trained state as plain JSON-able data (see ModelCache). */
+  /** The trained state as plain JSON-able data, without the shared featuriser's (see ModelCache). */
   snapshot(): ClassifierSnapshot {
-    return {
-      locale: this.featuriser.locale,
-      vocabulary: this.featuriser.knownWords(),
-      knownStems: [...this.knownStems],
-      model: this.model.snapshot(),
-    };
+    return { knownStems: [...this.knownStems], model: this.model.snapshot() };
   }
 
   classify(text: string): Classification<L> {
-    const { stems, grams, features } = this.featuriser.featurise(text);
+    return this.classifyFeatures(this.featuriser.featurise(text));
+  }
+
+  /** Classifies a message already featurised by this classifier's featuriser. */
+  classifyFeatures({ stems, grams, features }: Features): Classification<L> {
     const coverage =
       stems.length === 0 ? 0 : stems.filter((stem, i) => this.isKnown(stem, grams[i] ?? [])).length / stems.length;
     const known = features.filter((f) => this.model.knows(f)).slice(0, MAX_FEATURES);

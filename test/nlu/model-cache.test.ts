@@ -153,7 +153,16 @@ describe('loadRecognizer and the model cache', () => {
   it.each<[string, () => unknown, RegExp]>([
     ['a string', () => 'not a snapshot', /cached model invalid at : /],
     ['another format', () => ({ format: MODEL_FORMAT + 1, intents: {} }), /cached model invalid at format/],
-    ['a truncated model', () => ({ format: MODEL_FORMAT, intents: { fr: {} } }), /cached model invalid at intents/],
+    [
+      'a truncated model',
+      () => ({ format: MODEL_FORMAT, vocabulary: { fr: [], en: [] }, intents: { fr: {} } }),
+      /cached model invalid at intents/,
+    ],
+    [
+      'a vocabulary with a count that is not a positive integer',
+      () => ({ format: MODEL_FORMAT, vocabulary: { fr: [['gaz', 0]], en: [] }, intents: {} }),
+      /cached model invalid at vocabulary\.fr\.0\.1/,
+    ],
   ])('trains again when the cache holds %s', async (_name, stored, problem) => {
     const cache = new FixedCache(stored);
     const loaded = await loadRecognizer(tiny(), cache);

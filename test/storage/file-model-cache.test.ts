@@ -33,9 +33,7 @@ const EDGE = Float64Array.from([
 ]);
 
 function snapshot(weights: Float64Array): RecognizerSnapshot {
-  const classifier = (locale: 'fr' | 'en') => ({
-    locale,
-    vocabulary: ['gaz', 'ascenseur'],
+  const classifier = () => ({
     knownStems: ['gaz', 'ascenseur'],
     model: {
       labels: ['gas', 'lift'],
@@ -44,7 +42,15 @@ function snapshot(weights: Float64Array): RecognizerSnapshot {
       bias: encodeDoubles(Float64Array.from([-0.5, 0.25])),
     },
   });
-  return { format: MODEL_FORMAT, intents: { fr: classifier('fr'), en: classifier('en') } };
+  const vocabulary: [string, number][] = [
+    ['gaz', 3],
+    ['ascenseur', 1],
+  ];
+  return {
+    format: MODEL_FORMAT,
+    vocabulary: { fr: vocabulary, en: vocabulary },
+    intents: { fr: classifier(), en: classifier() },
+  };
 }
 
 const freshDir = () => join(mkdtempSync(join(tmpdir(), 'relais-model-cache-')), 'model-cache');
