@@ -100,7 +100,8 @@ export class OrientationDialog extends CapabilityDialog {
     const { strong } = this.flow.lookup;
     const named = hits.length > 0 && hits[0]!.score >= strong;
 
-    if (sure && !(named && top.score < strong)) {
+    // A service or category named outright is looked up, unless a situation is at least as sure as the name's match.
+    if (sure && !(named && top.score < hits[0]!.score)) {
       const alternatives = ranked.slice(1, 1 + ALTERNATIVES).filter((s) => s.score >= candidate);
       await this.answers.situation(context, top.situation, { alternatives: alternatives.map((s) => s.situation.id) });
       return true;

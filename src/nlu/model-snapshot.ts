@@ -6,7 +6,7 @@ import { Locale } from '../content';
  * training settings would give a different model from the same content: cached models of an older format are then
  * retrained instead of being used (docs/adr/0010-model-cache.md).
  */
-export const MODEL_FORMAT = 2;
+export const MODEL_FORMAT = 3;
 
 /** A LinearClassifier's trained state. The floats are little-endian IEEE 754 doubles in base64: exact, and compact. */
 export const LinearSnapshot = z.strictObject({
