@@ -94,6 +94,18 @@ describe('OrientationDialog: never guesses, looks up, hides internal lines', () 
     expect(messageText(answer)).toMatch(/CCAS[^\n]*\(tel:\+33199000120\)[^\n]*rue des Lavandières/);
   });
 
+  it('looks up a service named outright, but answers the situation when the text is surer of it than of a name', async () => {
+    // "objets trouvés" names the lost-property services; it also resembles the lost-in-transport situation.
+    const [named] = await say(agentBot(), 'objets trouvés');
+    expect(messageText(named)).toContain(text('orientation.lookup'));
+    expect(messageText(named)).toContain('Objets trouvés de la commune');
+    // "gaz" matches GRDF's name, but the gas leak situation is surer: its playbook comes first.
+    const [gas] = await say(agentBot(), 'gaz');
+    expect(messageText(gas)).not.toContain(text('orientation.lookup'));
+    expect(messageText(gas)).toContain('Odeur ou fuite de gaz');
+    expect(buttonTitles(gas)).toContain(text('orientation.buttons.report'));
+  });
+
   it('leaves agent-only lines and the report button out at a public kiosk', async () => {
     const agent = await say(agentBot(), "ça sent le gaz dans le hall de l'immeuble");
     const kiosk = await say(
