@@ -86,7 +86,7 @@ export class NaturalRecognizer implements Recognizer {
     const emergencies = this.emergencies?.detect(text) ?? [];
     const featurised: Partial<Record<Locale, Features>> = {};
     const features = (l: Locale): Features => (featurised[l] ??= this.featurisers[l].featurise(text));
-    const key = foldCommand(text);
+    const key = exactKey(text);
     for (const candidate of [locale, other(locale)]) {
       const known = this.exact[candidate].get(key);
       if (!known) continue;
@@ -196,8 +196,13 @@ function other(locale: Locale): Locale {
 
 function exactIndex(intents: Readonly<Record<IntentName, readonly string[]>>): Map<string, IntentName> {
   const index = new Map<string, IntentName>();
-  for (const intent of INTENTS) for (const utterance of intents[intent]) index.set(foldCommand(utterance), intent);
+  for (const intent of INTENTS) for (const utterance of intents[intent]) index.set(exactKey(utterance), intent);
   return index;
+}
+
+/** How a message is matched to a training utterance word for word: folded, without trailing question marks. */
+function exactKey(text: string): string {
+  return foldCommand(text).replace(/(?<=[^\s?])\s*\?+$/, '');
 }
 
 function exactScores(intent: IntentName): IntentScore[] {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { topIntent } from '../../src/nlu';
 import type { IntentName } from '../../src/knowledge';
-import { ROOT, recognizer as trainedRecognizer } from '../helpers';
+import { ROOT, content, recognizer as trainedRecognizer } from '../helpers';
 
 const recognizer = trainedRecognizer();
 
@@ -89,6 +89,15 @@ describe('NaturalRecognizer', () => {
     const result = recognizer.recognize('i want to write an incident report', 'fr');
     expect(result.locale).toBe('en');
     expect(topIntent(result).intent).toBe('report');
+  });
+
+  it('takes a training phrasing typed word for word as sure, with or without a question mark at the end', () => {
+    const phrasing = content().knowledge.intents.fr.orientation.find((u) => !u.endsWith('?'))!;
+    for (const typed of [phrasing, `${phrasing.toUpperCase()} ?`, `${phrasing}??`]) {
+      expect(recognizer.recognize(typed, 'fr').intents[0]).toEqual({ intent: 'orientation', score: 0.99 });
+    }
+    // Punctuation alone matches no phrasing (a lone "?" is the dialogs' help command, not the recogniser's).
+    for (const typed of ['?', '??', '!!']) expect(recognizer.recognize(typed, 'fr').intents[0]?.intent).toBe('none');
   });
 
   it('cuts very long text instead of failing', () => {
