@@ -163,8 +163,10 @@ export class MainDialog extends ComponentDialog {
     const capability = this.byIntent.get(top.intent);
 
     if (confident && capability) {
+      // Not open to this role: what it may do that the text also resembles ("numéros d'urgence" at a kiosk reads
+      // like the quiz, and also like orientation) is offered instead; nothing close, and it is told so.
       if (!capability.allows(role))
-        return this.reply(step, () => this.replies.sayWithMenu(context, 'roles.notAllowed'));
+        return this.reply(step, () => this.clarify(context, recognition, 'roles.notAllowed'));
       return this.start(step, capability);
     }
     if (confident && top.intent === 'help') return this.reply(step, () => this.replies.help(context));
@@ -204,7 +206,12 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** Asks which of the likely capabilities was meant; never guesses. */
-  private async clarify(context: TurnContext, recognition: Recognition): Promise<void> {
+  /** Offers the capabilities open to this role that the text resembles; `otherwise` when there is none. */
+  private async clarify(
+    context: TurnContext,
+    recognition: Recognition,
+    otherwise: 'fallback.notUnderstood' | 'roles.notAllowed' = 'fallback.notUnderstood',
+  ): Promise<void> {
     const { role, locale } = getTurnInfo(context);
     const choices = recognition.intents
       .filter((i) => i.score >= CLARIFY_MIN_SCORE)
@@ -212,7 +219,7 @@ export class MainDialog extends ComponentDialog {
       .filter((d): d is CapabilityDialog => d !== undefined && d.allows(role))
       .slice(0, 3);
     if (choices.length === 0) {
-      await this.replies.sayWithMenu(context, 'fallback.notUnderstood');
+      await this.replies.sayWithMenu(context, otherwise);
       return;
     }
     // Each button carries the question, so that the chosen capability answers it instead of asking again.

@@ -141,6 +141,22 @@ export class OrientationAnswers {
     return true;
   }
 
+  /** The national numbers for immediate danger (marked `emergency` in knowledge/numbers.yaml), and how to alert. */
+  async emergencyNumbers(context: TurnContext): Promise<void> {
+    const options = this.contactOptions(context);
+    const contacts = this.orientation.numbers
+      .filter((n) => n.emergency)
+      .map((n) => numberContact(this.orientation, n.id, options))
+      .filter((c) => c !== undefined);
+    const lines = [
+      this.text(context, 'orientation.emergencyNumbers'),
+      this.contactList(context, contacts),
+      this.text(context, 'orientation.emergency.alert'),
+    ];
+    const buttons = [this.button(context, 'orientation.buttons.alertCall', { show: 'alert-call' })];
+    await this.send(context, lines.join('\n\n'), buttons);
+  }
+
   /** Asks which situation was meant, with one button per candidate. */
   async choose(context: TurnContext, candidates: readonly Situation[], key = 'orientation.clarify'): Promise<void> {
     const { locale } = getTurnInfo(context);

@@ -23,6 +23,7 @@ const ALTERNATIVES = 3;
 export class OrientationDialog extends CapabilityDialog {
   private readonly flow: OrientationFlow;
   private readonly alertTriggers: string[];
+  private readonly numbersTriggers: string[];
 
   constructor(
     declaration: CapabilityDeclaration,
@@ -33,6 +34,7 @@ export class OrientationDialog extends CapabilityDialog {
     super(declaration, replies);
     this.flow = OrientationFlow.parse(declaration.flow);
     this.alertTriggers = LOCALES.flatMap((l) => this.flow.alert_call.triggers[l].map(fold));
+    this.numbersTriggers = LOCALES.flatMap((l) => this.flow.emergency_numbers.triggers[l].map(fold));
     this.addDialog(new TextPrompt(DESCRIBE));
     this.addDialog(new AlertCallDialog(this.flow.alert_call.steps, replies));
     this.addDialog(
@@ -106,6 +108,10 @@ export class OrientationDialog extends CapabilityDialog {
       await this.answers.situation(context, top.situation, { alternatives: alternatives.map((s) => s.situation.id) });
       return true;
     }
+    if (this.asksForEmergencyNumbers(context)) {
+      await this.answers.emergencyNumbers(context);
+      return true;
+    }
     if (named && (await this.answers.lookup(context, hits))) return true;
     const candidates = ranked.filter((s) => s.score >= candidate).slice(0, ALTERNATIVES);
     if (candidates.length > 0) {
@@ -119,9 +125,18 @@ export class OrientationDialog extends CapabilityDialog {
   }
 
   private asksForAlertCall(context: TurnContext): boolean {
-    const text = fold(context.activity.text ?? '');
-    return text.length > 0 && this.alertTriggers.some((t) => text.includes(t));
+    return contains(context, this.alertTriggers);
   }
+
+  private asksForEmergencyNumbers(context: TurnContext): boolean {
+    return contains(context, this.numbersTriggers);
+  }
+}
+
+/** Whether the message contains one of these phrases (folded: case and accents ignored). */
+function contains(context: TurnContext, phrases: readonly string[]): boolean {
+  const text = fold(context.activity.text ?? '');
+  return text.length > 0 && phrases.some((p) => text.includes(p));
 }
 
 function isShown(answers: OrientationAnswers, context: TurnContext) {

@@ -18,6 +18,7 @@ export type AlertCallStep = z.infer<typeof AlertCallStep>;
 export const OrientationFlow = z.strictObject({
   situation: z.strictObject({ confident: Score, margin: Score, candidate: Score }),
   lookup: z.strictObject({ strong: Score }),
+  emergency_numbers: z.strictObject({ triggers: z.strictObject({ fr: Phrases, en: Phrases }) }),
   alert_call: z.strictObject({
     triggers: z.strictObject({ fr: Phrases, en: Phrases }),
     steps: z.array(AlertCallStep).min(1).max(10),

@@ -133,6 +133,23 @@ describe('MainDialog routing', () => {
     expect(suggestedTitles(viaButton)).not.toContain(declaration('report').menu.fr);
   });
 
+  it('offers a public user what the text also resembles and is open to them, when its first reading is not', async () => {
+    // At a kiosk, a text read first as the quiz (agents and trainees only) but also as orientation.
+    const intents: Recognition['intents'] = [
+      { intent: 'quiz', score: 0.7 },
+      { intent: 'orientation', score: 0.2 },
+      { intent: 'report', score: 0.05 },
+    ];
+    const question = 'les numéros pour les urgences';
+    const reply = await client('public', { recognition: { text: question, intents } }).sendActivity(question);
+    expect(messageText(reply)).toBe(text('clarify.question'));
+    expect(buttonTitles(reply)).toEqual([declaration('orientation').menu.fr]);
+    expect(buttonValues(reply)).toEqual([{ capability: 'orientation', question }]);
+    // The same reading for an agent starts the quiz.
+    const agent = await client('agent', { recognition: { text: question, intents } }).sendActivity(question);
+    expect(messageText(agent)).toBe(declaration('quiz').description.fr);
+  });
+
   it('lets a trainee start the quiz but not reports', async () => {
     expect(messageText(await client('trainee').sendActivity('lance un quiz'))).toBe(declaration('quiz').description.fr);
     expect(messageText(await client('trainee').sendActivity('Rédiger une fiche'))).toBe(text('roles.notAllowed'));

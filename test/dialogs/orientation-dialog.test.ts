@@ -106,6 +106,28 @@ describe('OrientationDialog: never guesses, looks up, hides internal lines', () 
     expect(buttonTitles(gas)).toContain(text('orientation.buttons.report'));
   });
 
+  it('lists the emergency numbers when asked for them, at a kiosk as for an agent, and in English', async () => {
+    const emergency = orientation.numbers.filter((n) => n.emergency);
+    expect(emergency.map((n) => n.display)).toEqual(['15', '17', '18', '112', '114']);
+    for (const [route, question, locale] of [
+      ['kiosk', "Numéros d'urgence", 'fr'],
+      ['messages', "c'est quoi les numeros d'urgence ?", 'fr'],
+      ['kiosk', 'emergency numbers please', 'en'],
+    ] as const) {
+      const [answer] = await say(
+        testBot({ route, now: () => THURSDAY_10_30, locale: locale === 'en' ? 'en-GB' : 'fr-FR' }),
+        question,
+      );
+      expect(messageText(answer)).toContain(text('orientation.emergencyNumbers', locale));
+      for (const n of emergency) expect(messageText(answer)).toContain(`[${n.display}](tel:${n.number})`);
+      expect(messageText(answer)).toContain(text('orientation.emergency.alert', locale));
+    }
+    // A number asked for a situation the bot is sure of gets that situation's playbook.
+    const [gas] = await say(agentBot(), "quel est le numéro d'urgence pour une fuite de gaz");
+    expect(messageText(gas)).toContain('Odeur ou fuite de gaz');
+    expect(messageText(gas)).not.toContain(text('orientation.emergencyNumbers'));
+  });
+
   it('leaves agent-only lines and the report button out at a public kiosk', async () => {
     const agent = await say(agentBot(), "ça sent le gaz dans le hall de l'immeuble");
     const kiosk = await say(
