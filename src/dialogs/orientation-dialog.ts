@@ -99,11 +99,10 @@ export class OrientationDialog extends CapabilityDialog {
     const [top, second] = ranked;
     const sure = top !== undefined && top.score >= confident && top.score - (second?.score ?? 0) >= margin;
     const hits = this.search.search(recognition.text, { includeAgentOnly: role !== 'public' });
-    const { strong } = this.flow.lookup;
-    const named = hits.length > 0 && hits[0]!.score >= strong;
+    const named = hits.length > 0 && hits[0]!.score >= this.flow.lookup.strong;
 
-    // A service or category named outright is looked up, unless a situation is at least as sure as the name's match.
-    if (sure && !(named && top.score < hits[0]!.score)) {
+    // A service or category named outright is looked up, unless a situation is very sure.
+    if (sure && !(named && top.score < this.flow.lookup.situation)) {
       const alternatives = ranked.slice(1, 1 + ALTERNATIVES).filter((s) => s.score >= candidate);
       await this.answers.situation(context, top.situation, { alternatives: alternatives.map((s) => s.situation.id) });
       return true;

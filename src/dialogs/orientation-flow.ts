@@ -17,7 +17,7 @@ export type AlertCallStep = z.infer<typeof AlertCallStep>;
 /** The `flow` block of dialogs/orientation.yaml. */
 export const OrientationFlow = z.strictObject({
   situation: z.strictObject({ confident: Score, margin: Score, candidate: Score }),
-  lookup: z.strictObject({ strong: Score }),
+  lookup: z.strictObject({ strong: Score, situation: Score }),
   emergency_numbers: z.strictObject({ triggers: z.strictObject({ fr: Phrases, en: Phrases }) }),
   alert_call: z.strictObject({
     triggers: z.strictObject({ fr: Phrases, en: Phrases }),

@@ -94,11 +94,18 @@ describe('OrientationDialog: never guesses, looks up, hides internal lines', () 
     expect(messageText(answer)).toMatch(/CCAS[^\n]*\(tel:\+33199000120\)[^\n]*rue des Lavandières/);
   });
 
-  it('looks up a service named outright, but answers the situation when the text is surer of it than of a name', async () => {
+  it('looks up a service named outright, but answers the situation when the text is very sure of it', async () => {
     // "objets trouvés" names the lost-property services; it also resembles the lost-in-transport situation.
     const [named] = await say(agentBot(), 'objets trouvés');
     expect(messageText(named)).toContain(text('orientation.lookup'));
     expect(messageText(named)).toContain('Objets trouvés de la commune');
+    // A word that one situation's phrasings mention ("a pharmacy window smashed") but that names a category.
+    const [pharmacy] = await say(
+      testBot({ route: 'kiosk', locale: 'en-GB', now: () => THURSDAY_10_30 }),
+      'where is the pharmacy',
+    );
+    expect(messageText(pharmacy)).toContain(text('orientation.lookup', 'en'));
+    expect(messageText(pharmacy)).toMatch(/pharmac/i);
     // "gaz" matches GRDF's name, but the gas leak situation is surer: its playbook comes first.
     const [gas] = await say(agentBot(), 'gaz');
     expect(messageText(gas)).not.toContain(text('orientation.lookup'));
