@@ -217,8 +217,10 @@ export function createRelaisBot(parts: BotParts) {
         return new ComingSoonDialog(declaration, replies);
     }
   });
+  const orientation = capabilities.find((d): d is OrientationDialog => d instanceof OrientationDialog);
   const mainDialog = new MainDialog(replies, catalogue.main, capabilities, {
     emergency: answers,
+    ...(orientation ? { names: orientation } : {}),
     emergencyExempt: [ALERT_CALL_DIALOG],
     ownInterruptions: ['report', 'quiz'],
   });

@@ -10,6 +10,7 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../content';
 import { EmergencyKind } from '../knowledge';
+import type { Role } from '../roles';
 import { FuzzyMatcher, escapeRegExp, foldCommand, topIntent, type Recognition } from '../nlu';
 import type { CapabilityDialog } from './capability-dialog';
 import type { MainFlow } from './catalogue';
@@ -50,6 +51,13 @@ export interface MainDialogOptions {
    * with it): the router passes the command on in TurnInfo instead of acting on it.
    */
   ownInterruptions?: readonly string[];
+  /** Tells whether a message names a directory entry outright: then it goes to orientation, as a look-up. */
+  names?: NameLookup;
+}
+
+/** Implemented by the orientation dialog, which owns the directory search. */
+export interface NameLookup {
+  namesAnEntry(text: string, role: Role): boolean;
 }
 
 interface MenuEntry {
@@ -150,6 +158,11 @@ export class MainDialog extends ComponentDialog {
       return step.beginDialog(chosen.dialog.id, chosen.options);
     }
     if (!recognition) return this.reply(step, () => this.replies.sayWithMenu(context, 'input.unexpectedCard'));
+
+    // A service's or category's name alone ("fourrière", "police municipale") is a look-up: the intent model knows
+    // situations and questions, not the name of every service of the territory.
+    if (orientation?.allows(role) && this.options.names?.namesAnEntry(recognition.text, role))
+      return this.start(step, orientation);
 
     // "Cancel" is a short command: in a longer message its words mean something else ("j'ai oublié mon
     // parapluie dans le RER" is lost property, not "oublie"), so the other intents decide.

@@ -2,7 +2,8 @@ import { TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepC
 import type { TurnContext } from 'botbuilder';
 import { LOCALES } from '../content';
 import type { Situation } from '../knowledge';
-import { fold, type DirectorySearch, type Recognition } from '../nlu';
+import { fold, type DirectoryHit, type DirectorySearch, type Recognition } from '../nlu';
+import type { Role } from '../roles';
 import { ALERT_CALL_DIALOG, AlertCallDialog, type AlertCallOptions } from './alert-call-dialog';
 import type { CapabilityDeclaration } from './catalogue';
 import { CapabilityDialog } from './capability-dialog';
@@ -98,7 +99,7 @@ export class OrientationDialog extends CapabilityDialog {
       .filter((s) => this.answers.isShownTo(s.situation, context));
     const [top, second] = ranked;
     const sure = top !== undefined && top.score >= confident && top.score - (second?.score ?? 0) >= margin;
-    const hits = this.search.search(recognition.text, { includeAgentOnly: role !== 'public' });
+    const hits = this.hits(recognition.text, role);
     const named = hits.length > 0 && hits[0]!.score >= this.flow.lookup.strong;
 
     // A service or category named outright is looked up, unless a situation is very sure.
@@ -121,6 +122,18 @@ export class OrientationDialog extends CapabilityDialog {
       return true;
     }
     return hits.length > 0 && this.answers.lookup(context, hits);
+  }
+
+  /**
+   * Whether the text names a directory entry outright ("fourrière", "police municipale", "CCAS"): a search hit of at
+   * least `lookup.strong` among what this role may be shown. The router sends such a text here, whatever the intents.
+   */
+  namesAnEntry(text: string, role: Role): boolean {
+    return (this.hits(text, role, 1)[0]?.score ?? 0) >= this.flow.lookup.strong;
+  }
+
+  private hits(text: string, role: Role, limit?: number): DirectoryHit[] {
+    return this.search.search(text, { includeAgentOnly: role !== 'public', ...(limit ? { limit } : {}) });
   }
 
   private asksForAlertCall(context: TurnContext): boolean {

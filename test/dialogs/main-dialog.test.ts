@@ -6,6 +6,7 @@ import {
   CapabilityDialog,
   ComingSoonDialog,
   MainDialog,
+  type NameLookup,
   Replies,
   setTurnInfo,
   type CapabilityDeclaration,
@@ -60,14 +61,13 @@ function turnInfo(role: Role, fixed?: Partial<Recognition>): Middleware {
 
 function client(
   role: Role = 'agent',
-  options: { reportIsMultiTurn?: boolean; recognition?: Partial<Recognition> } = {},
+  options: { reportIsMultiTurn?: boolean; recognition?: Partial<Recognition>; names?: NameLookup } = {},
 ) {
   const capabilities = catalogue.capabilities.map((d) =>
     options.reportIsMultiTurn && d.id === 'report' ? new AskPlaceDialog(d) : new ComingSoonDialog(d, replies),
   );
-  return new DialogTestClient('test', new MainDialog(replies, catalogue.main, capabilities), undefined, [
-    turnInfo(role, options.recognition),
-  ]);
+  const main = new MainDialog(replies, catalogue.main, capabilities, options.names ? { names: options.names } : {});
+  return new DialogTestClient('test', main, undefined, [turnInfo(role, options.recognition)]);
 }
 
 describe('MainDialog routing', () => {
@@ -148,6 +148,31 @@ describe('MainDialog routing', () => {
     // The same reading for an agent starts the quiz.
     const agent = await client('agent', { recognition: { text: question, intents } }).sendActivity(question);
     expect(messageText(agent)).toBe(declaration('quiz').description.fr);
+  });
+
+  it("sends a directory entry's name to orientation, whatever the intents say, for every role", async () => {
+    const asked: [string, Role][] = [];
+    const names: NameLookup = {
+      namesAnEntry: (t, role) => {
+        asked.push([t, role]);
+        return t === 'fourrière';
+      },
+    };
+    // The intent model reads "fourrière" as a rule (the roaming dogs rule mentions it).
+    const intents: Recognition['intents'] = [
+      { intent: 'rules', score: 0.8 },
+      { intent: 'orientation', score: 0.1 },
+    ];
+    for (const role of ['agent', 'public'] as const) {
+      const reply = await client(role, { names, recognition: { intents } }).sendActivity('fourrière');
+      expect(messageText(reply)).toBe(declaration('orientation').description.fr);
+    }
+    expect(asked).toEqual([
+      ['fourrière', 'agent'],
+      ['fourrière', 'public'],
+    ]);
+    const rule = await client('agent', { names, recognition: { intents } }).sendActivity('la fourrière des chiens');
+    expect(messageText(rule)).toBe(declaration('rules').description.fr);
   });
 
   it('lets a trainee start the quiz but not reports', async () => {

@@ -113,6 +113,22 @@ describe('OrientationDialog: never guesses, looks up, hides internal lines', () 
     expect(buttonTitles(gas)).toContain(text('orientation.buttons.report'));
   });
 
+  it('looks up a service or category typed alone, which the intent model alone would not route to orientation', async () => {
+    const fourrieres = orientation.directory.contacts_urgence.filter((c) => c.id.startsWith('fourriere-'));
+    expect(fourrieres).toHaveLength(2);
+    const [pound] = await say(agentBot(), 'fourrière');
+    expect(messageText(pound)).toContain(text('orientation.lookup'));
+    for (const c of fourrieres) expect(messageText(pound)).toContain(c.nom);
+    const [police] = await say(agentBot(), 'police municipale');
+    expect(messageText(police)).toContain(text('orientation.lookup'));
+    expect(messageText(police)).toContain('Police municipale');
+    // At a kiosk, in English, with words that only narrow the search ("open now").
+    const kiosk = testBot({ route: 'kiosk', locale: 'en-GB', now: () => THURSDAY_10_30 });
+    const [pharmacy] = await say(kiosk, 'where can I find a pharmacy open now');
+    expect(messageText(pharmacy)).toContain(text('orientation.lookup', 'en'));
+    expect(messageText(pharmacy)).toMatch(/Pharmacie/);
+  });
+
   it('lists the emergency numbers when asked for them, at a kiosk as for an agent, and in English', async () => {
     const emergency = orientation.numbers.filter((n) => n.emergency);
     expect(emergency.map((n) => n.display)).toEqual(['15', '17', '18', '112', '114']);
