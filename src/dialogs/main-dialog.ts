@@ -167,8 +167,7 @@ export class MainDialog extends ComponentDialog {
     // "Cancel" is a short command: in a longer message its words mean something else ("j'ai oublié mon
     // parapluie dans le RER" is lost property, not "oublie"), so the other intents decide.
     const words = (context.activity.text ?? '').trim().split(/\s+/).length;
-    const intents =
-      words > CANCEL_MAX_WORDS ? recognition.intents.filter((i) => i.intent !== 'cancel') : recognition.intents;
+    const intents = words > CANCEL_MAX_WORDS ? withoutCancel(recognition.intents) : recognition.intents;
     const top = intents[0] ?? topIntent(recognition);
     const second = intents[1]?.score ?? 0;
     const confident =
@@ -280,4 +279,11 @@ function emergenciesOf(context: TurnContext): readonly EmergencyKind[] {
   const words = getTurnInfo(context).recognition?.emergencies ?? [];
   const button = EmergencySubmit.safeParse(context.activity.value);
   return button.success ? [...new Set([...button.data.emergency, ...words])] : words;
+}
+
+/** The intents' scores given that the message is not a cancel command: cancel's share goes to the others, pro rata. */
+function withoutCancel(intents: Recognition['intents']): Recognition['intents'] {
+  const rest = intents.filter((i) => i.intent !== 'cancel');
+  const total = rest.reduce((sum, i) => sum + i.score, 0);
+  return total > 0 ? rest.map((i) => ({ intent: i.intent, score: i.score / total })) : rest;
 }

@@ -215,4 +215,23 @@ describe('MainDialog interruptions from inside a dialog', () => {
     const reply = await client('public').sendActivity("j'ai oublié mon parapluie sur un siège du RER ce matin");
     expect(messageText(reply)).not.toBe(text('cancel.nothing'));
   });
+
+  it("gives cancel's share of a long message to the other intents, so that what is left can be sure", async () => {
+    const intents: Recognition['intents'] = [
+      { intent: 'cancel', score: 0.7 },
+      { intent: 'orientation', score: 0.26 },
+      { intent: 'report', score: 0.04 },
+    ];
+    const question = "j'ai oublié mon parapluie dans le rer";
+    const reply = await client('public', { recognition: { text: question, intents } }).sendActivity(question);
+    expect(messageText(reply)).toBe(declaration('orientation').description.fr);
+    // Unsure all the same when the rest is split: a choice, not a guess.
+    const split: Recognition['intents'] = [
+      { intent: 'cancel', score: 0.5 },
+      { intent: 'orientation', score: 0.26 },
+      { intent: 'rules', score: 0.24 },
+    ];
+    const unsure = await client('agent', { recognition: { text: question, intents: split } }).sendActivity(question);
+    expect(messageText(unsure)).toBe(text('clarify.question'));
+  });
 });
