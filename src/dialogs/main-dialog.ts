@@ -217,8 +217,10 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
-  /** Asks which of the likely capabilities was meant; never guesses. */
-  /** Offers the capabilities open to this role that the text resembles; `otherwise` when there is none. */
+  /**
+   * Asks which of the likely capabilities open to this role was meant (never guesses); says `otherwise` when none
+   * is likely.
+   */
   private async clarify(
     context: TurnContext,
     recognition: Recognition,
