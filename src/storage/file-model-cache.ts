@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ModelCache, RecognizerSnapshot } from '../nlu';
 import { DurableJsonFile, isTemporaryFile } from './durable-json-file';
@@ -16,19 +16,7 @@ export class FileModelCache implements ModelCache {
   constructor(private readonly dir: string) {}
 
   async get(key: string): Promise<unknown> {
-    const path = this.path(key);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (error) {
-      throw new Error(`${path} is not valid JSON (${(error as Error).message})`, { cause: error });
-    }
+    return (await new DurableJsonFile<unknown>(this.path(key)).read()) ?? undefined;
   }
 
   async set(key: string, snapshot: RecognizerSnapshot): Promise<void> {
